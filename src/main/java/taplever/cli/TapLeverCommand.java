@@ -1,0 +1,164 @@
+package taplever.cli;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import taplever.catalog.Discovery;
+import taplever.catalog.Selection;
+import taplever.catalog.StreamSelection;
+import taplever.config.ConfigLoader;
+import taplever.config.TapConfig;
+import taplever.error.InputException;
+import taplever.singer.SingerWriter;
+import taplever.singer.TapState;
+import taplever.streams.LeverStreams;
+import taplever.streams.SchemaRepository;
+
+/** The tap: discover, sync, about. Each option is declared here once. */
+@Command(name = "tap-lever", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    sortOptions = false,
+    description = {"Singer tap for Lever's Data API v1.",
+        "Writes Singer SCHEMA, RECORD and STATE messages on stdout; logs go to stderr."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  tap-lever --config config.json --discover > catalog.json",
+        "  tap-lever --config config.json --catalog catalog.json --state state.json | target-postgres",
+        "  tap-lever fake-server --opportunities 500   (a local fake Lever to try it on)"},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success",
+        "1:sync failed: Lever or the network after retries, rejected credentials, target gone",
+        "2:bad usage, config, catalog or state (nothing written on stdout)",
+        "130:interrupted by SIGINT (last consistent STATE written)",
+        "143:terminated by SIGTERM (last consistent STATE written)"})
+public final class TapLeverCommand implements Callable<Integer> {
+
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Config JSON (required"
+      + " except for --about).")
+  Path config;
+
+  @Option(names = {"--catalog", "-p", "--properties"}, paramLabel = "FILE",
+      description = "Catalog JSON selecting streams and fields (--properties is the legacy name)."
+          + " Without it, the streams selected by default are synced.")
+  Path catalog;
+
+  @Option(names = {"-s", "--state"}, paramLabel = "FILE", description = "State JSON from a previous"
+      + " run: the last STATE value (or message) it wrote.")
+  Path state;
+
+  @Option(names = {"-d", "--discover"}, description = "Print the catalog of every stream and exit.")
+  boolean discover;
+
+  @Option(names = "--about", description = "Print what the tap is, its capabilities and settings.")
+  boolean about;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown",
+      description = "--about format: json or markdown (default).")
+  String format;
+
+  @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
+      description = "debug, info (default; progress every few seconds), warn or error.")
+  String logLevel;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  static CommandLine commandLine() {
+    TapLeverCommand command = new TapLeverCommand();
+    CommandLine cl = new CommandLine(command);
+    cl.addSubcommand(new FakeServerCommand());
+    cl.addSubcommand(new LoginCommand());
+    ErrorReporter reporter = new ErrorReporter(false);
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) ->
+        new ErrorReporter(command.isDebug()).handleExecutionException(ex, cmd, parsed));
+    cl.setExitCodeExceptionMapper(reporter);
+    cl.setParameterExceptionHandler(reporter);
+    return cl;
+  }
+
+  boolean isDebug() {
+    return "debug".equalsIgnoreCase(logLevel);
+  }
+
+  static ObjectMapper mapper() {
+    return new ObjectMapper()
+        .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .disable(SerializationFeature.INDENT_OUTPUT);
+  }
+
+  @Override
+  public Integer call() {
+    Logging.setLevel(logLevel);
+    PrintWriter out = spec.commandLine().getOut();
+    if (about) {
+      out.print(switch (format.toLowerCase(Locale.ROOT)) {
+        case "json" -> AboutRenderer.json(Version.current()).toPrettyString() + "\n";
+        case "markdown", "text" -> AboutRenderer.markdown(Version.current());
+        default -> throw new InputException("--format must be json or markdown, not '" + format + "'");
+      });
+      out.flush();
+      return ErrorReporter.OK;
+    }
+    if (config == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Missing required option: '--config=FILE'");
+    }
+    if (discover && (catalog != null || state != null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--discover takes only --config; --catalog and --state are for a sync");
+    }
+    ObjectMapper mapper = mapper();
+    TapConfig cfg = new ConfigLoader(Logging.warnings(), "tap-lever/" + Version.current())
+        .load(config, ConfigLoader.Purpose.SYNC);
+    SchemaRepository schemas = new SchemaRepository(mapper);
+    if (discover) {
+      out.println(new Discovery(schemas).catalog().toPrettyString());
+      out.flush();
+      return ErrorReporter.OK;
+    }
+    List<StreamSelection> selections = catalog == null
+        ? new Selection(schemas).defaults()
+        : new Selection(schemas).fromCatalog(readJson(mapper, catalog, "catalog"));
+    TapState input = state == null ? TapState.empty()
+        : TapState.parse(readJson(mapper, state, "state"), LeverStreams.BY_NAME::containsKey);
+    if (selections.isEmpty()) {
+      Logging.warnings().accept("the catalog selects no stream; nothing to sync");
+    }
+    try (SingerWriter writer = new SingerWriter(new FileOutputStream(FileDescriptor.out), mapper)) {
+      new SyncRunner(cfg, mapper).run(selections, input, writer);
+    }
+    return ErrorReporter.OK;
+  }
+
+  private static JsonNode readJson(ObjectMapper mapper, Path file, String what) {
+    try {
+      JsonNode node = mapper.readTree(Files.readAllBytes(file));
+      if (node == null || node.isMissingNode()) {
+        throw new InputException(what + " file " + file + " is empty");
+      }
+      return node;
+    } catch (NoSuchFileException e) {
+      throw new InputException(what + " file " + file + " does not exist");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new InputException(what + " file " + file + " is not valid JSON (line "
+          + e.getLocation().getLineNr() + ")");
+    } catch (IOException e) {
+      throw new InputException(what + " file " + file + " cannot be read: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package taplever.singer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import taplever.error.InputException;
+
+/**
+ * One stream's place in Lever's data. {@code value} is the replication-key value everything up to
+ * which has been delivered; {@code progress} is a window still being read, so an interrupted run
+ * resumes at the page after the last one whose records were written.
+ *
+ * @param childrenRefreshedAt for child streams: when their last full pass over every parent ended
+ */
+public record Bookmark(Optional<String> replicationKey, Optional<Instant> value,
+    Optional<Instant> childrenRefreshedAt, Optional<Progress> progress) {
+
+  public static final Bookmark EMPTY =
+      new Bookmark(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+  /**
+   * A window being read. {@code windowStart} empty means the window was read without a server
+   * filter (a first sync); {@code offset} is Lever's token for the next page of that exact query.
+   */
+  public record Progress(Optional<Instant> windowStart, Optional<Instant> windowEnd,
+      Optional<String> offset, Optional<Instant> maxSeen) {}
+
+  public Bookmark withValue(String key, Optional<Instant> newValue) {
+    return new Bookmark(Optional.of(key), newValue, childrenRefreshedAt, progress);
+  }
+
+  public Bookmark withProgress(Optional<Progress> p) {
+    return new Bookmark(replicationKey, value, childrenRefreshedAt, p);
+  }
+
+  public Bookmark withChildrenRefreshedAt(Instant at) {
+    return new Bookmark(replicationKey, value, Optional.of(at), progress);
+  }
+
+  public JsonNode toJson() {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    replicationKey.ifPresent(k -> node.put("replication_key", k));
+    value.ifPresent(v -> node.put("replication_key_value", DateTimes.format(v)));
+    childrenRefreshedAt.ifPresent(v -> node.put("children_refreshed_at", DateTimes.format(v)));
+    progress.ifPresent(p -> {
+      ObjectNode pn = node.putObject("progress");
+      p.windowStart().ifPresent(v -> pn.put("window_start", DateTimes.format(v)));
+      p.windowEnd().ifPresent(v -> pn.put("window_end", DateTimes.format(v)));
+      p.offset().ifPresent(v -> pn.put("offset", v));
+      p.maxSeen().ifPresent(v -> pn.put("max_seen", DateTimes.format(v)));
+    });
+    return node;
+  }
+
+  /** Reads our own shape and the Stitch tap's {@code {"field": ..., "last_record": ...}}. */
+  static Bookmark parse(String stream, JsonNode node) {
+    if (!node.isObject()) {
+      throw new InputException("state bookmark for '" + stream + "' must be a JSON object");
+    }
+    Optional<String> key = text(stream, node, "replication_key").or(() -> text(stream, node, "field"));
+    Optional<Instant> value = time(stream, node, "replication_key_value")
+        .or(() -> time(stream, node, "last_record"));
+    Optional<Progress> progress = Optional.empty();
+    JsonNode p = node.get("progress");
+    if (p != null && !p.isNull()) {
+      if (!p.isObject()) {
+        throw new InputException("state 'progress' of '" + stream + "' must be a JSON object");
+      }
+      progress = Optional.of(new Progress(time(stream, p, "window_start"), time(stream, p, "window_end"),
+          text(stream, p, "offset"), time(stream, p, "max_seen")));
+    }
+    return new Bookmark(key, value, time(stream, node, "children_refreshed_at"), progress);
+  }
+
+  private static Optional<String> text(String stream, JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return Optional.empty();
+    }
+    if (!v.isTextual()) {
+      throw new InputException("state '" + field + "' of '" + stream + "' must be a string");
+    }
+    return Optional.of(v.asText());
+  }
+
+  private static Optional<Instant> time(String stream, JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return Optional.empty();
+    }
+    if (v.isIntegralNumber()) {
+      return Optional.of(Instant.ofEpochMilli(v.asLong()));
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(v.asText()).toInstant());
+    } catch (DateTimeParseException e) {
+      throw new InputException("state '" + field + "' of '" + stream
+          + "' must be an RFC3339 timestamp, not '" + v.asText() + "'");
+    }
+  }
+}

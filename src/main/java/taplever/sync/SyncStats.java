@@ -1,0 +1,77 @@
+package taplever.sync;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counters per stream for progress lines, METRIC lines and the closing summary. */
+public final class SyncStats {
+
+  /** One stream's counters; thread-safe. */
+  public static final class Counters {
+    final LongAdder records = new LongAdder();
+    final LongAdder requests = new LongAdder();
+    final LongAdder retries = new LongAdder();
+    final LongAdder rateLimited = new LongAdder();
+    volatile long startedNanos;
+    volatile long endedNanos;
+
+    public long records() {
+      return records.sum();
+    }
+
+    public long requests() {
+      return requests.sum();
+    }
+
+    public long retries() {
+      return retries.sum();
+    }
+
+    public long rateLimited() {
+      return rateLimited.sum();
+    }
+
+    public Duration duration(long nowNanos) {
+      if (startedNanos == 0) {
+        return Duration.ZERO;
+      }
+      return Duration.ofNanos((endedNanos == 0 ? nowNanos : endedNanos) - startedNanos);
+    }
+  }
+
+  private final Map<String, Counters> byStream = new ConcurrentHashMap<>();
+  private final java.util.function.LongSupplier nanoTime;
+
+  public SyncStats(java.util.function.LongSupplier nanoTime) {
+    this.nanoTime = nanoTime;
+  }
+
+  public Counters of(String stream) {
+    return byStream.computeIfAbsent(stream, s -> new Counters());
+  }
+
+  public void started(String stream) {
+    Counters c = of(stream);
+    if (c.startedNanos == 0) {
+      c.startedNanos = nanoTime.getAsLong();
+    }
+  }
+
+  public void ended(String stream) {
+    of(stream).endedNanos = nanoTime.getAsLong();
+  }
+
+  public void record(String stream) {
+    of(stream).records.increment();
+  }
+
+  public Map<String, Counters> all() {
+    return Map.copyOf(byStream);
+  }
+
+  public long now() {
+    return nanoTime.getAsLong();
+  }
+}
