@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -77,8 +80,19 @@ public final class TapLeverCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  private final OutputStream stdout;
+
+  TapLeverCommand(OutputStream stdout) {
+    this.stdout = stdout;
+  }
+
   static CommandLine commandLine() {
-    TapLeverCommand command = new TapLeverCommand();
+    return commandLine(new FileOutputStream(FileDescriptor.out));
+  }
+
+  /** {@code stdout} receives the Singer messages: the real fd 1, or a buffer in tests. */
+  public static CommandLine commandLine(OutputStream stdout) {
+    TapLeverCommand command = new TapLeverCommand(stdout);
     CommandLine cl = new CommandLine(command);
     cl.addSubcommand(new FakeServerCommand());
     cl.addSubcommand(new LoginCommand());
@@ -104,7 +118,7 @@ public final class TapLeverCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Logging.setLevel(logLevel);
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
     if (about) {
       out.print(switch (format.toLowerCase(Locale.ROOT)) {
         case "json" -> AboutRenderer.json(Version.current()).toPrettyString() + "\n";
@@ -139,7 +153,7 @@ public final class TapLeverCommand implements Callable<Integer> {
     if (selections.isEmpty()) {
       Logging.warnings().accept("the catalog selects no stream; nothing to sync");
     }
-    try (SingerWriter writer = new SingerWriter(new FileOutputStream(FileDescriptor.out), mapper)) {
+    try (SingerWriter writer = new SingerWriter(stdout, mapper)) {
       new SyncRunner(cfg, mapper).run(selections, input, writer);
     }
     return ErrorReporter.OK;

@@ -80,7 +80,11 @@ public final class TapState {
 
   public TapState with(String stream, Bookmark bookmark) {
     Map<String, Bookmark> copy = new LinkedHashMap<>(bookmarks);
-    copy.put(stream, bookmark);
+    if (bookmark.equals(Bookmark.EMPTY)) {
+      copy.remove(stream); // full-table streams keep no bookmark between runs
+    } else {
+      copy.put(stream, bookmark);
+    }
     return new TapState(copy, foreign, currentlySyncing);
   }
 

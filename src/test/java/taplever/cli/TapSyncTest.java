@@ -1,0 +1,271 @@
+package taplever.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import taplever.streams.LeverStreams;
+import taplever.streams.StreamSpec;
+import taplever.testing.LeverScript;
+import taplever.testing.TapFixture;
+import taplever.testing.TapRun;
+
+class TapSyncTest {
+  private final MockWebServer server = new MockWebServer();
+  private final LeverScript lever = new LeverScript();
+  private TapFixture tap;
+
+  @BeforeEach
+  void start(@TempDir Path dir) throws Exception {
+    server.setDispatcher(lever);
+    server.start();
+    tap = new TapFixture(dir, server);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  static Stream<StreamSpec> topLevelStreams() {
+    return LeverStreams.ALL.stream().filter(s -> !s.isChild());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("topLevelStreams")
+  void eachTopLevelStreamReadsItsEndpointWithItsParametersAndBasicAuth(StreamSpec spec) {
+    TapRun run = TapRun.of("--config", tap.config().toString(), "--catalog",
+        tap.catalog(spec.name()).toString());
+
+    assertEquals(0, run.exitCode(), run::toString);
+    RecordedRequest request = lever.requests().get(0);
+    assertEquals("/v1" + spec.path(), request.getUrl().encodedPath());
+    assertEquals("100", request.getUrl().queryParameter("limit"));
+    spec.params().forEach((name, values) ->
+        assertEquals(values, request.getUrl().queryParameterValues(name), name));
+    String basic = Base64.getEncoder().encodeToString((TapFixture.API_KEY + ":").getBytes(StandardCharsets.UTF_8));
+    assertEquals("Basic " + basic, request.getHeaders().get("Authorization"));
+    assertTrue(request.getHeaders().get("User-Agent").startsWith("tap-lever/"));
+  }
+
+  @Test
+  void followsNextTokensOverThreePagesSendingEachTokenEncodedExactlyOnce() {
+    lever.pages("/v1/users", List.of(
+        "[{\"id\": \"u1\", \"name\": \"Zoë\"}]", "[{\"id\": \"u2\"}]", "[{\"id\": \"u3\"}]"));
+
+    TapRun run = TapRun.of("--config", tap.config().toString(), "--catalog", tap.catalog("users").toString());
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals(List.of("u1", "u2", "u3"), run.records("users").stream().map(r -> r.get("id").asText()).toList());
+    List<RecordedRequest> requests = lever.requestsTo("/v1/users");
+    assertEquals(3, requests.size());
+    assertTrue(requests.get(1).getTarget().contains("offset=%255B1%252C1001%252C%2522a%252Fb%2Bc%2522%255D"),
+        requests.get(1).getTarget());
+    assertEquals("Zoë", run.records("users").get(0).get("name").asText());
+  }
+
+  @Test
+  void writesSchemaBeforeRecordsAndStateAfterThem() {
+    lever.pages("/v1/stages", List.of("[{\"id\": \"lead-new\", \"text\": \"New lead\"}]"));
+
+    TapRun run = TapRun.of("--config", tap.config().toString(), "--catalog", tap.catalog("stages").toString());
+
+    List<String> types = run.messages().stream().map(m -> m.get("type").asText()).toList();
+    assertEquals(List.of("STATE", "SCHEMA", "RECORD", "STATE", "STATE"), types, run::toString);
+    JsonNode schema = run.messages().get(1);
+    assertEquals("[\"id\"]", schema.get("key_properties").toString());
+    assertTrue(run.messages().get(2).get("time_extracted").asText().endsWith("Z"));
+    assertTrue(run.lastState().get("currently_syncing").isNull());
+  }
+
+  @Test
+  void convertsEveryMillisecondTimestampToRfc3339UtcWithMilliseconds() {
+    lever.pages("/v1/opportunities", List.of("[{\"id\": \"o1\", \"createdAt\": 1700000000123,"
+        + " \"updatedAt\": \"1700000000124\", \"stageChanges\": [{\"toStageId\": \"s\", \"toStageIndex\": 2,"
+        + " \"updatedAt\": 1600000000000}], \"archived\": null, \"tags\": [\"a\"]}]"));
+
+    TapRun run = TapRun.of("--config", tap.config().toString(), "--catalog", tap.catalog("opportunities").toString());
+
+    JsonNode record = run.records("opportunities").get(0);
+    assertEquals("2023-11-14T22:13:20.123Z", record.get("createdAt").asText(), run::toString);
+    assertEquals("2023-11-14T22:13:20.124Z", record.get("updatedAt").asText());
+    assertEquals("2020-09-13T12:26:40.000Z", record.at("/stageChanges/0/updatedAt").asText());
+    assertTrue(record.at("/stageChanges/0/toStageIndex").isIntegralNumber());
+    assertTrue(record.get("archived").isNull());
+  }
+
+  @Test
+  void firstSyncReadsOpportunitiesWithoutTheUpdatedFilterSoRecordsWithoutUpdatedAtAreKept() {
+    long before = java.time.Instant.parse("2019-06-01T00:00:00Z").toEpochMilli();
+    long after = java.time.Instant.parse("2021-06-01T00:00:00Z").toEpochMilli();
+    lever.pages("/v1/opportunities", List.of("[{\"id\": \"old\", \"createdAt\": " + before + ", \"updatedAt\": " + before + "},"
+        + " {\"id\": \"never-updated-new\", \"createdAt\": " + after + "},"
+        + " {\"id\": \"never-updated-old\", \"createdAt\": " + before + "},"
+        + " {\"id\": \"fresh\", \"createdAt\": " + before + ", \"updatedAt\": " + after + "}]"));
+
+    TapRun run = TapRun.of("--config", tap.config().toString(), "--catalog", tap.catalog("opportunities").toString());
+
+    assertEquals(List.of("never-updated-new", "fresh"),
+        run.records("opportunities").stream().map(r -> r.get("id").asText()).toList(), run::toString);
+    assertNull(lever.requests().get(0).getUrl().queryParameter("updated_at_start"));
+    assertEquals("all", lever.requests().get(0).getUrl().queryParameter("confidentiality"));
+    JsonNode bookmark = run.lastState().at("/bookmarks/opportunities");
+    assertEquals("2021-06-01T00:00:00.000Z", bookmark.get("replication_key_value").asText());
+    assertEquals("updatedAt", bookmark.get("replication_key").asText());
+  }
+
+  @Test
+  void laterSyncsFilterOnLeversSideFromTheBookmarkUpToTheSyncStart() {
+    Path state = tap.file("state.json",
+        "{\"bookmarks\": {\"opportunities\": {\"replication_key_value\": \"2024-01-01T00:00:00Z\"}}}");
+    long t = java.time.Instant.parse("2024-02-01T00:00:00Z").toEpochMilli();
+    lever.pages("/v1/opportunities", List.of("[{\"id\": \"o1\", \"updatedAt\": " + t + "}]"));
+
+    TapRun run = TapRun.of("--config", tap.config().toString(), "--catalog",
+        tap.catalog("opportunities").toString(), "--state", state.toString());
+
+    RecordedRequest request = lever.requests().get(0);
+    assertEquals("1704067200000", request.getUrl().queryParameter("updated_at_start"), run::toString);
+    long end = Long.parseLong(request.getUrl().queryParameter("updated_at_end"));
+    assertTrue(Math.abs(end - System.currentTimeMillis()) < 60_000);
+    assertEquals("2024-02-01T00:00:00.000Z",
+        run.lastState().at("/bookmarks/opportunities/replication_key_value").asText());
+    assertEquals("2024-01-01T00:00:00.000Z",
+        run.states().get(0).at("/bookmarks/opportunities/replication_key_value").asText(),
+        "the input state is re-emitted first");
+  }
+
+  @Test
+  void acceptsTheStitchTapsStateShape() {
+    Path state = tap.file("state.json",
+        "{\"bookmarks\": {\"opportunities\": {\"field\": \"updatedAt\", \"last_record\": \"2024-01-01T00:00:00Z\"}}}");
+
+    TapRun run = TapRun.of("--config", tap.config().toString(), "--catalog",
+        tap.catalog("opportunities").toString(), "--state", state.toString());
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("1704067200000", lever.requests().get(0).getUrl().queryParameter("updated_at_start"));
+  }
+
+  @Test
+  void anInterruptedRunResumesAtThePageAfterTheLastOneItsStateCovers() {
+    lever.pages("/v1/users", List.of("[{\"id\": \"u1\"}]", "[{\"id\": \"u2\"}]", "[{\"id\": \"u3\"}]"));
+    TapRun full = TapRun.of("--config", tap.config().toString(), "--catalog", tap.catalog("users").toString());
+    JsonNode afterFirstPage = full.states().get(1);
+    assertEquals(LeverScript.token(1), afterFirstPage.at("/bookmarks/users/progress/offset").asText(), full::toString);
+    Path state = tap.file("state.json", afterFirstPage.toString());
+
+    TapRun resumed = TapRun.of("--config", tap.config().toString(), "--catalog",
+        tap.catalog("users").toString(), "--state", state.toString());
+
+    assertEquals(List.of("u2", "u3"), resumed.records("users").stream().map(r -> r.get("id").asText()).toList(),
+        resumed::toString);
+    assertFalse(resumed.lastState().at("/bookmarks/users").has("progress"));
+  }
+
+  @Test
+  void aStaleOffsetTokenRestartsTheWindowInsteadOfSkippingIt() {
+    lever.on("/v1/users", r -> r.getUrl().queryParameter("offset") != null
+        ? LeverScript.json(400, "{\"code\": \"BadRequest\", \"message\": \"Invalid offset token: Offset token is invalid for sort\"}")
+        : LeverScript.json(200, "{\"data\": [{\"id\": \"u1\"}, {\"id\": \"u2\"}], \"hasNext\": false}"));
+    Path state = tap.file("state.json", "{\"bookmarks\": {\"users\": {\"progress\": {\"window_end\":"
+        + " \"2024-01-01T00:00:00Z\", \"offset\": \"stale\"}}}}");
+
+    TapRun run = TapRun.of("--config", tap.config().toString(), "--catalog",
+        tap.catalog("users").toString(), "--state", state.toString());
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals(2, run.records("users").size());
+    assertTrue(run.stderr().contains("re-reading the window"), run::toString);
+  }
+
+  @Test
+  void keepsOnlySelectedFieldsButAlwaysTheKeys() {
+    lever.pages("/v1/users", List.of("[{\"id\": \"u1\", \"name\": \"A\", \"email\": \"a@x\", \"brandNewField\": 1}]"));
+    Path catalog = tap.file("catalog.json", "{\"streams\": [{\"tap_stream_id\": \"users\", \"schema\": {},"
+        + " \"metadata\": [{\"breadcrumb\": [], \"metadata\": {\"selected\": \"true\"}},"
+        + " {\"breadcrumb\": [\"properties\", \"name\"], \"metadata\": {\"selected\": false}},"
+        + " {\"breadcrumb\": [\"properties\", \"id\"], \"metadata\": {\"selected\": false}}]}]}");
+
+    TapRun run = TapRun.of("--config", tap.config().toString(), "--catalog", catalog.toString());
+
+    JsonNode record = run.records("users").get(0);
+    assertEquals("u1", record.get("id").asText(), run::toString);
+    assertEquals("a@x", record.get("email").asText());
+    assertFalse(record.has("name"));
+    assertFalse(record.has("brandNewField"), "fields outside the schema are not emitted");
+    JsonNode schema = run.messages().stream().filter(m -> m.get("type").asText().equals("SCHEMA")).findFirst().get();
+    assertFalse(schema.at("/schema/properties").has("name"));
+  }
+
+  @Test
+  void theLegacySchemaLevelSelectedFlagSelectsAStream() {
+    Path catalog = tap.file("catalog.json",
+        "{\"streams\": [{\"tap_stream_id\": \"tags\", \"schema\": {\"selected\": true}}]}");
+
+    TapRun run = TapRun.of("--config", tap.config().toString(), "--catalog", catalog.toString());
+
+    assertEquals("/v1/tags", lever.requests().get(0).getUrl().encodedPath(), run::toString);
+  }
+
+  @Test
+  void withoutACatalogTheDefaultStreamsAreSynced() {
+    TapRun run = TapRun.of("--config", tap.config().toString());
+
+    assertEquals(0, run.exitCode(), run::toString);
+    List<String> paths = lever.requests().stream().map(r -> r.getUrl().encodedPath()).distinct().toList();
+    assertTrue(paths.contains("/v1/opportunities"));
+    assertTrue(paths.contains("/v1/users"));
+    assertFalse(paths.contains("/v1/candidates"), "deprecated candidates are not selected by default");
+    assertFalse(paths.contains("/v1/audit_events"));
+  }
+
+  @Test
+  void anAuditEvents403IsAWarningNotAFailure() {
+    lever.on("/v1/audit_events", r -> LeverScript.json(403, "{\"code\": \"Forbidden\", \"message\": \"no\"}"));
+
+    TapRun run = TapRun.of("--config", tap.config().toString(), "--catalog", tap.catalog("audit_events", "tags").toString());
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertTrue(run.stderr().contains("audit_events"));
+    assertEquals(1, lever.requestsTo("/v1/tags").size());
+  }
+
+  @Test
+  void a403NamesTheMissingScopeAndExits1() {
+    lever.on("/v1/postings", r -> LeverScript.json(403, "{\"code\": \"Forbidden\", \"message\": \"no\"}"));
+
+    TapRun run = TapRun.of("--config", tap.config().toString(), "--catalog", tap.catalog("postings").toString());
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertTrue(run.stderr().contains("postings:read:admin"), run::toString);
+    assertFalse(run.stderr().contains("at taplever."), "no stack trace");
+  }
+
+  @Test
+  void a401SaysLeverRejectedTheCredentialsAndExits1() {
+    lever.on("/v1/tags", r -> LeverScript.json(401, "{\"code\": \"Unauthorized\", \"message\": \"no\"}"));
+
+    TapRun run = TapRun.of("--config", tap.config().toString(), "--catalog", tap.catalog("tags").toString());
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertTrue(run.stderr().contains("Lever rejected the credentials"), run::toString);
+    assertFalse(run.stderr().contains(TapFixture.API_KEY));
+    assertFalse(run.stdout().contains(TapFixture.API_KEY));
+  }
+}
