@@ -1,0 +1,168 @@
+package taplever.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import taplever.testing.TapRun;
+import taplever.testing.TempFiles;
+
+/** Every bad input: exit 2, one CRITICAL line naming the problem, nothing on stdout, no secret. */
+class BadInputTest {
+  private static final String KEY = "sk-live-SECRET-0042";
+  private static final String OK = "\"api_key\": \"" + KEY + "\", \"start_date\": \"2024-01-01T00:00:00Z\"";
+
+  @TempDir
+  Path dir;
+
+  static Stream<Arguments> badConfigs() {
+    return Stream.of(
+        Arguments.of("not JSON", "{\"api_key\": ", "not valid JSON"),
+        Arguments.of("not an object", "[1, 2]", "must be a JSON object"),
+        Arguments.of("no credentials", "{\"start_date\": \"2024-01-01T00:00:00Z\"}", "needs credentials"),
+        Arguments.of("api key and OAuth", "{" + OK + ", \"client_id\": \"c\", \"client_secret\": \"s\","
+            + " \"refresh_token\": \"r\"}", "keep one way"),
+        Arguments.of("OAuth without refresh token", "{\"client_id\": \"c\", \"client_secret\": \"s\","
+            + " \"start_date\": \"2024-01-01T00:00:00Z\"}", "'refresh_token' is missing"),
+        Arguments.of("missing start_date", "{\"api_key\": \"" + KEY + "\"}", "'start_date' is missing"),
+        Arguments.of("start_date not RFC3339", "{\"api_key\": \"" + KEY + "\", \"start_date\": \"01/02/2024\"}",
+            "'start_date' must be an RFC3339"),
+        Arguments.of("start_date a number", "{\"api_key\": \"" + KEY + "\", \"start_date\": 20240101}",
+            "'start_date' must be a string"),
+        Arguments.of("api_key a number", "{\"api_key\": 42, \"start_date\": \"2024-01-01T00:00:00Z\"}",
+            "'api_key' must be a string"),
+        Arguments.of("empty api_key", "{\"api_key\": \"  \", \"start_date\": \"2024-01-01T00:00:00Z\"}",
+            "'api_key' is empty"),
+        Arguments.of("unknown region", "{" + OK + ", \"region\": \"mars\"}", "'region' must be one of us, eu, sandbox"),
+        Arguments.of("page_size 0", "{" + OK + ", \"page_size\": 0}", "'page_size' must be from 1 to 100"),
+        Arguments.of("page_size 101", "{" + OK + ", \"page_size\": 101}", "'page_size' must be from 1 to 100"),
+        Arguments.of("page_size text", "{" + OK + ", \"page_size\": \"lots\"}", "'page_size' must be a number"),
+        Arguments.of("http base_url", "{" + OK + ", \"base_url\": \"http://api.lever.co/v1\"}", "must use https"),
+        Arguments.of("lookalike loopback", "{" + OK + ", \"base_url\": \"http://127.0.0.1.evil.example/v1\"}",
+            "must use https"),
+        Arguments.of("base_url with credentials", "{" + OK + ", \"base_url\": \"https://u:p@api.lever.co/v1\"}",
+            "must be https://host/path"),
+        Arguments.of("max_concurrency 0", "{" + OK + ", \"max_concurrency\": 0}", "'max_concurrency' must be from 1"),
+        Arguments.of("token alias disagrees", "{" + OK + ", \"token\": \"other\"}", "alias 'token'"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badConfigs")
+  void aBadConfigExits2WithOneLineNamingTheProblem(String name, String config, String expected) {
+    Path file = new TempFiles(dir).write("config.json", config);
+
+    TapRun run = TapRun.of("--config", file.toString());
+
+    assertUsageError(run, expected);
+  }
+
+  static Stream<Arguments> badCatalogs() {
+    return Stream.of(
+        Arguments.of("not JSON", "{\"streams\": [", "not valid JSON"),
+        Arguments.of("no streams array", "{\"streams\": {}}", "'streams' array"),
+        Arguments.of("unknown stream", "{\"streams\": [{\"tap_stream_id\": \"candidatez\"}]}",
+            "stream 'candidatez' that tap-lever does not know"),
+        Arguments.of("selected not boolean", "{\"streams\": [{\"tap_stream_id\": \"users\", \"metadata\":"
+            + " [{\"breadcrumb\": [], \"metadata\": {\"selected\": \"yes\"}}]}]}", "must be true or false"),
+        Arguments.of("metadata not an array", "{\"streams\": [{\"tap_stream_id\": \"users\", \"metadata\": {}}]}",
+            "not an array"),
+        Arguments.of("invalid replication key", "{\"streams\": [{\"tap_stream_id\": \"opportunities\", \"metadata\":"
+            + " [{\"breadcrumb\": [], \"metadata\": {\"selected\": true, \"replication-key\": \"createdAt\"}}]}]}",
+            "not one of its valid-replication-keys [updatedAt]"),
+        Arguments.of("incremental without a cursor", "{\"streams\": [{\"tap_stream_id\": \"users\", \"metadata\":"
+            + " [{\"breadcrumb\": [], \"metadata\": {\"selected\": true, \"replication-method\": \"INCREMENTAL\"}}]}]}",
+            "cannot be INCREMENTAL"),
+        Arguments.of("unknown method", "{\"streams\": [{\"tap_stream_id\": \"users\", \"metadata\":"
+            + " [{\"breadcrumb\": [], \"metadata\": {\"selected\": true, \"replication-method\": \"LOG_BASED\"}}]}]}",
+            "supports FULL_TABLE and INCREMENTAL"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badCatalogs")
+  void aBadCatalogExits2(String name, String catalog, String expected) {
+    TempFiles files = new TempFiles(dir);
+    Path config = files.write("config.json", "{" + OK + "}");
+    Path cat = files.write("catalog.json", catalog);
+
+    TapRun run = TapRun.of("--config", config.toString(), "--catalog", cat.toString());
+
+    assertUsageError(run, expected);
+  }
+
+  static Stream<Arguments> badStates() {
+    return Stream.of(
+        Arguments.of("not JSON", "{\"bookmarks\": ", "not valid JSON"),
+        Arguments.of("not an object", "\"yesterday\"", "state must be a JSON object"),
+        Arguments.of("bookmarks an array", "{\"bookmarks\": []}", "'bookmarks' must be a JSON object"),
+        Arguments.of("bookmark value not a date", "{\"bookmarks\": {\"opportunities\":"
+            + " {\"replication_key_value\": \"soon\"}}}", "must be an RFC3339 timestamp"),
+        Arguments.of("currently_syncing a number", "{\"currently_syncing\": 3}", "'currently_syncing' must be"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badStates")
+  void aBadStateExits2(String name, String state, String expected) {
+    TempFiles files = new TempFiles(dir);
+    Path config = files.write("config.json", "{" + OK + "}");
+    Path st = files.write("state.json", state);
+
+    TapRun run = TapRun.of("--config", config.toString(), "--state", st.toString());
+
+    assertUsageError(run, expected);
+  }
+
+  @Test
+  void anUnreadableStateFileExits2() {
+    Path config = new TempFiles(dir).write("config.json", "{" + OK + "}");
+
+    TapRun run = TapRun.of("--config", config.toString(), "--state", dir.resolve("missing.json").toString());
+
+    assertUsageError(run, "does not exist");
+  }
+
+  @Test
+  void aMissingConfigOptionIsAUsageError() {
+    assertUsageError(TapRun.of(), "--config");
+  }
+
+  @Test
+  void discoverWithACatalogIsAUsageError() {
+    Path config = new TempFiles(dir).write("config.json", "{" + OK + "}");
+    assertUsageError(TapRun.of("--config", config.toString(), "--discover", "--catalog", config.toString()),
+        "--discover takes only --config");
+  }
+
+  @Test
+  void unknownConfigKeysAreAWarningNotAnError() {
+    Path config = new TempFiles(dir).write("config.json", "{" + OK + ", \"colour\": \"blue\"}");
+
+    TapRun run = TapRun.of("--config", config.toString(), "--discover");
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertTrue(run.stderr().contains("unknown keys, ignored: colour"));
+  }
+
+  private static void assertUsageError(TapRun run, String expected) {
+    assertEquals(2, run.exitCode(), run::toString);
+    assertEquals("", run.stdout(), "nothing on stdout");
+    List<String> critical = new ArrayList<>();
+    for (String line : run.stderr().split("\n")) {
+      if (line.startsWith("CRITICAL")) {
+        critical.add(line);
+      }
+    }
+    assertEquals(1, critical.size(), run::toString);
+    assertTrue(critical.get(0).contains(expected), () -> "expected '" + expected + "' in " + run);
+    assertFalse(run.stderr().contains("\tat "), "no stack trace");
+    assertFalse(run.stderr().contains(KEY), "the key never appears");
+  }
+}
