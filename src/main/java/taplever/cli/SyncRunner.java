@@ -10,7 +10,6 @@ import taplever.catalog.StreamSelection;
 import taplever.config.ConfigFileWriter;
 import taplever.config.Credentials;
 import taplever.config.TapConfig;
-import taplever.error.InterruptedSyncException;
 import taplever.http.LeverClient;
 import taplever.http.LeverHttp;
 import taplever.http.Sleeper;
@@ -57,8 +56,6 @@ final class SyncRunner {
         MetricsObserver.logRecordCounts(stats);
         progress.summary();
       }
-    } catch (InterruptedSyncException e) {
-      throw e;
     } finally {
       signals.restore();
       http.dispatcher().executorService().shutdown();

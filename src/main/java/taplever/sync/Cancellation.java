@@ -31,8 +31,12 @@ public final class Cancellation {
 
   public void check() {
     if (cancelled.get()) {
-      throw new InterruptedSyncException("stopped by a signal; the last STATE written is where a"
-          + " rerun resumes", exitCode);
+      throw interruption();
     }
+  }
+
+  public InterruptedSyncException interruption() {
+    return new InterruptedSyncException("stopped by a signal; the last STATE written is where a"
+        + " rerun resumes", exitCode);
   }
 }

@@ -88,6 +88,11 @@ public final class ChildFanOut implements AutoCloseable {
     }
   }
 
+  /** Wakes every worker (a signal arrived); their tasks then fail and the batch reports it. */
+  public void interruptAll() {
+    pool.shutdownNow();
+  }
+
   public Batch batch() {
     return new Batch();
   }

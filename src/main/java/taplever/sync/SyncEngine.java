@@ -48,6 +48,10 @@ public final class SyncEngine {
   public TapState run(List<StreamSelection> selections, TapState input) {
     Instant syncStart = clock.instant();
     try (ChildFanOut fanOut = new ChildFanOut(config.maxConcurrency())) {
+      // A retry backoff or a rate-limit wait only ends early when its thread is interrupted.
+      Thread main = Thread.currentThread();
+      cancellation.onCancel(main::interrupt);
+      cancellation.onCancel(fanOut::interruptAll);
       SyncContext ctx = new SyncContext(client, writer, fanOut, stats, clock, LOG, cancellation, input);
       ctx.emitState();
       List<Group> groups = rotate(groups(selections), input.currentlySyncing());
@@ -56,11 +60,16 @@ public final class SyncEngine {
           cancellation.check();
           runGroup(ctx, group, syncStart);
         }
-      } catch (InterruptedSyncException e) {
-        // The state in hand covers exactly what was written; repeat it as the last line so a
-        // pipeline that keeps the final STATE resumes from here.
+      } catch (RuntimeException e) {
+        if (!cancellation.isCancelled()) {
+          throw e;
+        }
+        // Whatever failed after a signal failed because of it. The state in hand covers exactly
+        // what was written; repeat it as the last line so a pipeline keeping the final STATE
+        // resumes from here.
+        Thread.interrupted();
         ctx.emitState();
-        throw e;
+        throw e instanceof InterruptedSyncException ie ? ie : cancellation.interruption();
       }
       ctx.replaceState(ctx.state().syncing(Optional.empty()));
       ctx.emitState();

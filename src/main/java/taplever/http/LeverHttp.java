@@ -1,0 +1,110 @@
+package taplever.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import taplever.config.Credentials;
+import taplever.config.TapConfig;
+
+/** Builds the one OkHttpClient of a run. The interceptor order below is the HTTP policy. */
+public final class LeverHttp {
+  private LeverHttp() {
+  }
+
+  /** The client for a run, with real time. */
+  public static LeverClient create(TapConfig config, TokenStore store, HttpObserver observer,
+      ObjectMapper mapper) {
+    return create(config, store, observer, mapper, Sleeper.SYSTEM, System::nanoTime,
+        Clock.systemUTC(), new Random()::nextDouble);
+  }
+
+  public static LeverClient create(TapConfig config, TokenStore store, HttpObserver observer,
+      ObjectMapper mapper, Sleeper sleeper, LongSupplier nanoTime, Clock clock,
+      DoubleSupplier random) {
+    OkHttpClient client = client(config, store, observer, sleeper, nanoTime, clock, random);
+    return new LeverClient(client, config.baseUrl(), config.pageSize(), mapper,
+        config.credentials().mode(), nanoTime);
+  }
+
+  public static OkHttpClient client(TapConfig config, TokenStore store, HttpObserver observer,
+      Sleeper sleeper, Clock clock, Random random) {
+    return client(config, store, observer, sleeper, System::nanoTime, clock, random::nextDouble);
+  }
+
+  public static OkHttpClient client(TapConfig config, TokenStore store, HttpObserver observer,
+      Sleeper sleeper, LongSupplier nanoTime, Clock clock, DoubleSupplier random) {
+    TokenBucket bucket =
+        new TokenBucket(config.requestsPerSecond(), config.burst(), nanoTime, sleeper);
+    return client(config, store, observer, sleeper, nanoTime, clock, random, bucket);
+  }
+
+  /**
+   * Application interceptors run once per call, outermost first; network interceptors run once
+   * per request that goes on the wire (OkHttp's redirects and authenticator follow-ups included).
+   *
+   * <ol>
+   *   <li>{@link RetryInterceptor}, outermost, so one logical request is one retried unit: each
+   *       attempt runs everything below it again, and the attempt's body is read in full there.
+   *   <li>{@link UserAgentInterceptor}.
+   *   <li>(OkHttp's own: redirects, the {@link OAuthAuthenticator} on a 401, gzip.)
+   *   <li>{@link RateLimitInterceptor}, a network interceptor, so every request Lever sees takes
+   *       a permit. It comes before auth so that an OAuth token is read after the wait, not before.
+   *   <li>{@link ApiKeyInterceptor} or {@link OAuthTokenInterceptor}, network interceptors too.
+   *       OkHttp drops {@code Authorization} when it follows a redirect to another host, and
+   *       Lever's EU accounts may be redirected (reference §1); follow-ups made inside OkHttp
+   *       never pass through application interceptors again. As network interceptors they put the
+   *       credential on every hop, including the retry after a 401 with the refreshed token, but
+   *       only on hops that {@link CredentialScope} allows (same origin, or Lever host to Lever
+   *       host over https), so a redirect elsewhere never receives the key.
+   * </ol>
+   */
+  static OkHttpClient client(TapConfig config, TokenStore store, HttpObserver observer,
+      Sleeper sleeper, LongSupplier nanoTime, Clock clock, DoubleSupplier random,
+      TokenBucket bucket) {
+    OkHttpClient base = base(config);
+    OkHttpClient.Builder builder = base.newBuilder()
+        .addInterceptor(
+            new RetryInterceptor(config.maxRetry(), sleeper, random, nanoTime, observer))
+        .addInterceptor(new UserAgentInterceptor(config.userAgent()))
+        .addNetworkInterceptor(new RateLimitInterceptor(bucket));
+    Credentials credentials = config.credentials();
+    if (credentials instanceof Credentials.ApiKey apiKey) {
+      builder.addNetworkInterceptor(new ApiKeyInterceptor(apiKey.key()));
+    } else if (credentials instanceof Credentials.OAuth oauth) {
+      OkHttpClient tokenClient = base.newBuilder()
+          .addInterceptor(new UserAgentInterceptor(config.userAgent()))
+          .build();
+      OAuthSession session = new OAuthSession(oauth, tokenClient, store, clock, sleeper);
+      builder.addNetworkInterceptor(new OAuthTokenInterceptor(session))
+          .authenticator(new OAuthAuthenticator(session));
+    }
+    return builder.build();
+  }
+
+  /**
+   * Timeouts, redirects and capacity, shared with the OAuth token client. The sync engine calls
+   * the blocking {@code execute()} from its own pool of {@code max_concurrency} threads; the
+   * Dispatcher limits only {@code enqueue()} (5 per host by default), but both it and the idle
+   * pool are sized for that many calls so nothing is throttled or reconnected needlessly.
+   */
+  private static OkHttpClient base(TapConfig config) {
+    int concurrency = Math.max(5, config.maxConcurrency());
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequests(Math.max(64, concurrency));
+    dispatcher.setMaxRequestsPerHost(concurrency);
+    return new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .connectionPool(new ConnectionPool(concurrency, 5, TimeUnit.MINUTES))
+        .connectTimeout(config.connectTimeout())
+        .readTimeout(config.readTimeout())
+        .followRedirects(true)
+        .followSslRedirects(true)
+        .build();
+  }
+}

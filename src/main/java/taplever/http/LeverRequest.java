@@ -1,0 +1,32 @@
+package taplever.http;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One list request to Lever, before pagination.
+ *
+ * @param path the expanded path under the API root, e.g. {@code /opportunities/abc/offers}
+ * @param endpoint the label for metrics and messages, e.g. {@code /opportunities/{id}/offers}
+ * @param params query parameters in insertion order; a name may repeat
+ *     ({@code expand=applications&expand=stage}). A {@code limit} entry replaces the page size
+ *     (an empty list sends no limit at all)
+ */
+public record LeverRequest(String path, String endpoint, Map<String, List<String>> params) {
+
+  public LeverRequest {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(endpoint, "endpoint");
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    params.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+    params = Collections.unmodifiableMap(copy);
+  }
+
+  /** A request without parameters whose label is its path. */
+  public static LeverRequest of(String path) {
+    return new LeverRequest(path, path, Map.of());
+  }
+}

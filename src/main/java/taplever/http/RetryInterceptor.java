@@ -1,0 +1,142 @@
+package taplever.http;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Retries one logical GET until it gets an answer worth returning or runs out of time. An
+ * application interceptor, so it may call {@code proceed} again; everything inside it (auth
+ * follow-ups, redirects, the rate limiter) happens once per attempt.
+ *
+ * <p>Retried: 408, 429 and 5xx answers, network failures, and 2xx bodies that are cut short or are
+ * not one well-formed JSON value (every body is read into memory here: a page is at most 100
+ * records, and a body that fails half-way must be retried before anyone parses it). Waits honour
+ * {@code Retry-After} (seconds or an HTTP date), otherwise exponential backoff with full jitter,
+ * base 1 s, cap 30 s. The loop is bounded by elapsed time: when the next wait would pass the
+ * deadline it returns the last answer, or rethrows the last exception, and the caller turns that
+ * into an error.
+ */
+public final class RetryInterceptor implements Interceptor {
+  static final Duration BASE = Duration.ofSeconds(1);
+  static final Duration CAP = Duration.ofSeconds(30);
+  /** A backstop for a server that keeps answering "Retry-After: 0"; time is the real bound. */
+  static final int MAX_ATTEMPTS = 100;
+  private static final Logger LOG = LoggerFactory.getLogger(RetryInterceptor.class);
+
+  private final Duration maxRetry;
+  private final Sleeper sleeper;
+  private final DoubleSupplier random;
+  private final LongSupplier nanoTime;
+  private final HttpObserver observer;
+
+  public RetryInterceptor(Duration maxRetry, Sleeper sleeper, DoubleSupplier random,
+      LongSupplier nanoTime, HttpObserver observer) {
+    this.maxRetry = maxRetry;
+    this.sleeper = sleeper;
+    this.random = random;
+    this.nanoTime = nanoTime;
+    this.observer = observer;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    if (!"GET".equals(request.method())) {
+      return chain.proceed(request);
+    }
+    String endpoint = EndpointTag.of(request);
+    long deadline = nanoTime.getAsLong() + maxRetry.toNanos();
+    for (int attempt = 1; ; attempt++) {
+      Response response = null;
+      IOException failure = null;
+      try {
+        response = attempt(chain, request, endpoint);
+        if (!isRetryable(response.code())) {
+          return response;
+        }
+      } catch (IOException e) {
+        if (isInterruption(e, chain)) {
+          throw e;
+        }
+        failure = e;
+      }
+      Duration wait = response != null ? waitAfter(response, attempt) : backoff(attempt);
+      if (attempt >= MAX_ATTEMPTS || nanoTime.getAsLong() + wait.toNanos() > deadline) {
+        if (failure != null) {
+          throw failure;
+        }
+        return response;
+      }
+      int status = response != null ? response.code() : 0;
+      String what =
+          response != null ? "Lever answered " + status : failure.getClass().getSimpleName();
+      // The path only: the query can hold an offset token, and headers hold credentials.
+      LOG.warn("{} for {}; retry {} in {} ms", what, request.url().encodedPath(), attempt,
+          wait.toMillis());
+      observer.onRetry(endpoint, status, wait);
+      pause(wait);
+      if (chain.call().isCanceled()) {
+        throw new InterruptedIOException("the call was canceled while waiting to retry");
+      }
+    }
+  }
+
+  /** One try: proceed, read the whole body, and check that a 2xx body is complete JSON. */
+  private Response attempt(Chain chain, Request request, String endpoint) throws IOException {
+    long started = nanoTime.getAsLong();
+    Response response = chain.proceed(request);
+    byte[] bytes;
+    try (ResponseBody body = response.body()) {
+      bytes = body.bytes();
+      response = response.newBuilder().body(ResponseBody.create(bytes, body.contentType())).build();
+    }
+    observer.onResponse(endpoint, response.code(), nanoTime.getAsLong() - started);
+    if (response.isSuccessful()) {
+      CompleteJson.check(bytes);
+    }
+    return response;
+  }
+
+  static boolean isRetryable(int status) {
+    return status == 408 || status == 429 || (status >= 500 && status <= 599);
+  }
+
+  /** A timeout is a network failure to retry; any other interruption means "stop now". */
+  private static boolean isInterruption(IOException e, Chain chain) {
+    return (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException))
+        || Thread.currentThread().isInterrupted()
+        || chain.call().isCanceled();
+  }
+
+  private Duration waitAfter(Response response, int attempt) {
+    return RetryAfter.of(response).orElseGet(() -> backoff(attempt));
+  }
+
+  /** Full jitter: uniform in [0, min(cap, base * 2^(attempt-1))). */
+  Duration backoff(int attempt) {
+    long ceiling = CAP.toNanos();
+    if (attempt <= 6) {
+      ceiling = Math.min(ceiling, BASE.toNanos() << (attempt - 1));
+    }
+    return Duration.ofNanos((long) (random.getAsDouble() * ceiling));
+  }
+
+  private void pause(Duration wait) throws InterruptedIOException {
+    try {
+      sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting to retry");
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package taplever.http;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/** Fake time: a nanoTime, a wall clock that follows it, and a sleeper that advances both. */
+final class FakeTime implements Sleeper, LongSupplier {
+  static final Instant START = Instant.parse("2025-06-01T12:00:00Z");
+  private static final long ORIGIN = 5_000_000_000L;
+
+  private final AtomicLong nanos = new AtomicLong(ORIGIN);
+  private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+  private final boolean sleepingAdvancesTime;
+
+  FakeTime() {
+    this(true);
+  }
+
+  FakeTime(boolean sleepingAdvancesTime) {
+    this.sleepingAdvancesTime = sleepingAdvancesTime;
+  }
+
+  @Override
+  public void sleep(Duration duration) {
+    sleeps.add(duration);
+    if (sleepingAdvancesTime) {
+      nanos.addAndGet(duration.toNanos());
+    }
+  }
+
+  @Override
+  public long getAsLong() {
+    return nanos.get();
+  }
+
+  void advance(Duration duration) {
+    nanos.addAndGet(duration.toNanos());
+  }
+
+  List<Duration> sleeps() {
+    synchronized (sleeps) {
+      return List.copyOf(sleeps);
+    }
+  }
+
+  Duration elapsed() {
+    return Duration.ofNanos(nanos.get() - ORIGIN);
+  }
+
+  Clock clock() {
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return START.plus(elapsed());
+      }
+    };
+  }
+}

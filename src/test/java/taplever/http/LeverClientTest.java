@@ -1,0 +1,293 @@
+package taplever.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import taplever.config.TapConfig;
+import taplever.error.LeverApiException;
+
+class LeverClientTest {
+  private static final LeverRequest OPPORTUNITIES = LeverRequest.of("/opportunities");
+
+  private final MockWebServer server = new MockWebServer();
+  private final FakeTime time = new FakeTime();
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  @BeforeEach
+  void start() throws IOException {
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private String baseUrl() {
+    return server.url("/v1").toString();
+  }
+
+  private LeverClient client(TapConfig config) {
+    return LeverHttp.create(config, TokenStore.NONE, HttpObserver.NONE, mapper, time, time,
+        time.clock(), () -> 1.0);
+  }
+
+  private LeverClient client() {
+    return client(TestConfigs.apiKey(baseUrl(), "sk-test"));
+  }
+
+  private static MockResponse json(int code, String body) {
+    return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json")
+        .body(body).build();
+  }
+
+  private LeverApiException failureFor(MockResponse response) {
+    server.enqueue(response);
+    return assertThrows(LeverApiException.class,
+        () -> client().fetch(OPPORTUNITIES, Optional.empty()));
+  }
+
+  @Test
+  void sendsRepeatedParamsInOrderThenLimitWithBasicAuthAndUserAgent() throws Exception {
+    server.enqueue(json(200, "{\"data\":[],\"hasNext\":false}"));
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    params.put("expand", List.of("applications", "stage"));
+    params.put("confidentiality", List.of("all"));
+    client().fetch(new LeverRequest("/opportunities", "/opportunities", params), Optional.empty());
+    RecordedRequest request = server.takeRequest();
+    assertEquals("/v1/opportunities?expand=applications&expand=stage&confidentiality=all&limit=100",
+        request.getTarget());
+    assertEquals("Basic c2stdGVzdDo=", request.getHeaders().get("Authorization"));
+    assertEquals(TestConfigs.USER_AGENT, request.getHeaders().get("User-Agent"));
+  }
+
+  @Test
+  void aLimitParamReplacesThePageSizeAndAnEmptyOneSendsNone() throws Exception {
+    server.enqueue(json(200, "{\"data\":[]}"));
+    client().fetch(new LeverRequest("/opportunities/abc/resumes", "/opportunities/{id}/resumes",
+        Map.of("limit", List.of())), Optional.empty());
+    assertEquals("/v1/opportunities/abc/resumes", server.takeRequest().getTarget());
+  }
+
+  @Test
+  void passesTheOffsetTokenVerbatimSoItIsEncodedExactlyOnce() throws Exception {
+    server.enqueue(json(200, "{\"data\":[]}"));
+    client().fetch(OPPORTUNITIES, Optional.of("%5B1%2C%22a%20b%22%5D"));
+    assertEquals("/v1/opportunities?limit=100&offset=%255B1%252C%2522a%2520b%2522%255D",
+        server.takeRequest().getTarget());
+  }
+
+  @Test
+  void parsesAPageAndKeepsIntegersAsIntegers() {
+    server.enqueue(json(200, "{\"data\":[{\"id\":\"a\",\"createdAt\":1750233409740,\"n\":3}],"
+        + "\"hasNext\":true,\"next\":\"%5B1%5D\"}"));
+    Page page = client().fetch(OPPORTUNITIES, Optional.empty());
+    assertEquals(1, page.data().size());
+    assertTrue(page.data().get(0).get("createdAt").isIntegralNumber());
+    assertEquals(1750233409740L, page.data().get(0).get("createdAt").longValue());
+    assertTrue(page.data().get(0).get("n").isInt());
+    assertTrue(page.hasNext());
+    assertEquals(Optional.of("%5B1%5D"), page.next());
+  }
+
+  @Test
+  void a401NamesTheCredentialsMode() {
+    LeverApiException e = failureFor(json(401, "{\"code\":\"Unauthorized\",\"message\":\"x\"}"));
+    assertEquals(401, e.status());
+    assertEquals("Lever rejected the credentials (API key): check the API key / OAuth app",
+        e.getMessage());
+  }
+
+  @Test
+  void a403SaysThePermissionIsMissing() {
+    LeverApiException e = failureFor(json(403, "{\"code\":\"Forbidden\",\"message\":\"no\"}"));
+    assertEquals(403, e.status());
+    assertEquals("/opportunities", e.endpoint());
+    assertEquals("Lever refused /opportunities (403): the credentials lack permission for it",
+        e.getMessage());
+  }
+
+  @Test
+  void a404CarriesLeversMessage() {
+    LeverApiException e = failureFor(json(404,
+        "{\"code\":\"ResourceNotFound\",\"message\":\"opportunities x was not found\"}"));
+    assertEquals(404, e.status());
+    assertEquals("Lever answered 404 for /opportunities: ResourceNotFound: opportunities x was"
+        + " not found", e.getMessage());
+    assertFalse(e.invalidOffsetToken());
+  }
+
+  @Test
+  void anInvalidOffsetTokenIsRecognisable() {
+    LeverApiException e = failureFor(json(400, "{\"code\":\"BadRequest\","
+        + "\"message\":\"Invalid offset token: Offset token is invalid for sort\"}"));
+    assertEquals(400, e.status());
+    assertTrue(e.invalidOffsetToken());
+    LeverApiException other = failureFor(json(400, "{\"code\":\"BadRequest\","
+        + "\"message\":\"updated_at_start must be a timestamp\"}"));
+    assertFalse(other.invalidOffsetToken());
+    assertEquals("Lever answered 400 for /opportunities: BadRequest: updated_at_start must be a"
+        + " timestamp", other.getMessage());
+  }
+
+  @Test
+  void a500AfterRetriesReportsTheTimeSpentAndATruncatedMessage() {
+    String longMessage = "x".repeat(500);
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(
+          json(500, "{\"code\":\"InternalServer\",\"message\":\"" + longMessage + "\"}"));
+    }
+    LeverClient client = client(TestConfigs.withMaxRetry(TestConfigs.apiKey(baseUrl(), "sk-test"),
+        Duration.ofSeconds(5)));
+    LeverApiException e = assertThrows(LeverApiException.class,
+        () -> client.fetch(OPPORTUNITIES, Optional.empty()));
+    assertEquals(500, e.status());
+    assertEquals(3, server.getRequestCount()); // waits 1 s, 2 s; then 4 s would pass 5 s
+    String prefix = "Lever answered 500 for /opportunities after retrying for 3s: ";
+    assertTrue(e.getMessage().startsWith(prefix + "InternalServer: xxx"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("x…"), e.getMessage());
+    assertEquals(prefix.length() + 200, e.getMessage().length()); // Lever's part: 200 chars
+  }
+
+  @Test
+  void networkFailuresAfterRetriesAreStatusZero() {
+    for (int i = 0; i < 10; i++) { // OkHttp may also retry a dropped connection by itself
+      server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket())
+          .build());
+    }
+    LeverClient client = client(TestConfigs.withMaxRetry(TestConfigs.apiKey(baseUrl(), "sk-test"),
+        Duration.ofSeconds(5)));
+    LeverApiException e = assertThrows(LeverApiException.class,
+        () -> client.fetch(OPPORTUNITIES, Optional.empty()));
+    assertEquals(0, e.status());
+    assertFalse(LeverClient.isInterruption(e));
+    assertTrue(e.getMessage().startsWith(
+        "could not reach Lever for /opportunities after retrying for 3s: "), e.getMessage());
+  }
+
+  @Test
+  void aReadTimeoutIsRetriedAndIsNotAnInterruption() {
+    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+    server.enqueue(json(200, "{\"data\":[]}"));
+    TapConfig config = TestConfigs.apiKey(baseUrl(), "sk-test");
+    TapConfig fast = new TapConfig(config.credentials(), config.startDate(), config.userAgent(),
+        config.region(), config.baseUrl(), config.authorizeUrl(), 100, 8, 10.0, 100,
+        Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofDays(7),
+        Duration.ofDays(7), Optional.empty(), Optional.empty());
+    assertEquals(0, client(fast).fetch(OPPORTUNITIES, Optional.empty()).data().size());
+    assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
+  void anInterruptionStaysRecognisable() {
+    server.enqueue(json(503, "{}"));
+    LeverClient client = LeverHttp.create(TestConfigs.apiKey(baseUrl(), "sk-test"),
+        TokenStore.NONE, HttpObserver.NONE, mapper, d -> {
+          throw new InterruptedException();
+        }, time, time.clock(), () -> 1.0);
+    LeverApiException e = assertThrows(LeverApiException.class,
+        () -> client.fetch(OPPORTUNITIES, Optional.empty()));
+    assertTrue(Thread.interrupted());
+    assertInstanceOf(InterruptedIOException.class, e.getCause());
+    assertTrue(LeverClient.isInterruption(e));
+    assertEquals("the request to Lever for /opportunities was interrupted", e.getMessage());
+  }
+
+  @Test
+  void aCallCanceledDuringARetryWaitIsAnInterruption() {
+    server.enqueue(json(503, "{}"));
+    server.enqueue(json(200, "{\"data\":[]}"));
+    AtomicReference<OkHttpClient> http = new AtomicReference<>();
+    http.set(LeverHttp.client(TestConfigs.apiKey(baseUrl(), "sk-test"), TokenStore.NONE,
+        HttpObserver.NONE, d -> http.get().dispatcher().cancelAll(), time, time.clock(),
+        () -> 1.0));
+    LeverClient client = new LeverClient(http.get(), baseUrl(), 100, mapper, "API key", time);
+    LeverApiException e = assertThrows(LeverApiException.class,
+        () -> client.fetch(OPPORTUNITIES, Optional.empty()));
+    assertTrue(LeverClient.isInterruption(e));
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void aMissingDataListIsAnError() {
+    LeverApiException e = failureFor(json(200, "{\"hasNext\":false}"));
+    assertEquals(200, e.status());
+    assertEquals("Lever answered /opportunities without a 'data' list", e.getMessage());
+  }
+
+  @Test
+  void hasNextWithoutANextTokenIsAnError() {
+    LeverApiException e = failureFor(json(200, "{\"data\":[],\"hasNext\":true}"));
+    assertEquals("Lever said hasNext but gave no next token for /opportunities", e.getMessage());
+  }
+
+  @Test
+  void dataGivenAsAnObjectIsOneRecord() {
+    server.enqueue(json(200, "{\"data\":{\"id\":\"only\"}}"));
+    Page page = client().fetch(OPPORTUNITIES, Optional.empty());
+    assertEquals(1, page.data().size());
+    assertEquals("only", page.data().get(0).get("id").asText());
+    assertFalse(page.hasNext());
+  }
+
+  @Test
+  void aSameOriginRedirectKeepsTheCredentials() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(301)
+        .addHeader("Location", server.url("/v1/moved").toString()).build());
+    server.enqueue(json(200, "{\"data\":[]}"));
+    client().fetch(OPPORTUNITIES, Optional.empty());
+    server.takeRequest();
+    RecordedRequest redirected = server.takeRequest();
+    assertEquals("/v1/moved", redirected.getTarget());
+    assertEquals("Basic c2stdGVzdDo=", redirected.getHeaders().get("Authorization"));
+  }
+
+  @Test
+  void aRedirectToAnotherOriginGetsNoCredentials() throws Exception {
+    try (MockWebServer elsewhere = new MockWebServer()) {
+      elsewhere.start();
+      elsewhere.enqueue(json(200, "{\"data\":[]}"));
+      server.enqueue(new MockResponse.Builder().code(302)
+          .addHeader("Location", elsewhere.url("/v1/opportunities").toString()).build());
+      client().fetch(OPPORTUNITIES, Optional.empty());
+      assertNull(elsewhere.takeRequest().getHeaders().get("Authorization"));
+    }
+  }
+
+  @Test
+  void thePaginatorDrivesTheClientAcrossPages() throws Exception {
+    server.enqueue(json(200, "{\"data\":[{\"id\":\"1\"}],\"hasNext\":true,\"next\":\"%5B2%5D\"}"));
+    server.enqueue(json(200, "{\"data\":[{\"id\":\"2\"}],\"hasNext\":false}"));
+    CursorPaginator pages = CursorPaginator.over(client(), OPPORTUNITIES, Optional.empty());
+    List<String> ids = new ArrayList<>();
+    while (pages.hasMore()) {
+      pages.nextPage().data().forEach(r -> ids.add(r.get("id").asText()));
+    }
+    assertEquals(List.of("1", "2"), ids);
+    assertEquals("/v1/opportunities?limit=100", server.takeRequest().getTarget());
+    assertEquals("/v1/opportunities?limit=100&offset=%255B2%255D",
+        server.takeRequest().getTarget());
+  }
+}
