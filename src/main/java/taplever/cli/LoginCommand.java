@@ -1,14 +1,152 @@
 package taplever.cli;
 
+import java.awt.Desktop;
+import java.awt.GraphicsEnvironment;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import taplever.config.ConfigFileWriter;
+import taplever.config.ConfigLoader;
+import taplever.config.Credentials;
+import taplever.config.TapConfig;
+import taplever.error.InputException;
 
-/** Placeholder replaced by the OAuth login flow. */
-@Command(name = "login", mixinStandardHelpOptions = true,
-    description = "Authorize tap-lever with Lever's OAuth and save the refresh token in the config.")
+/**
+ * {@code tap-lever login}: Lever's OAuth authorization-code flow (reference §2.2) through a
+ * loopback redirect, ending with a refresh token saved in the config file.
+ */
+@Command(name = "login", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Authorize tap-lever with Lever's OAuth and save the refresh token in the config.",
+        "The config needs client_id and client_secret; the OAuth app must list the redirect URI"
+            + " http://127.0.0.1:PORT/callback (so pass the registered --port)."},
+    footerHeading = "%nExample:%n",
+    footer = "  tap-lever login --config config.json --port 8765")
 final class LoginCommand implements Callable<Integer> {
+
+  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
+      description = "Config JSON with client_id and client_secret; refresh_token is written into"
+          + " it, keeping its other keys and permissions.")
+  Path config;
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "0",
+      description = "Port on 127.0.0.1 for Lever's redirect (default 0: any free port).")
+  int port;
+
+  @Option(names = "--timeout-seconds", paramLabel = "S", defaultValue = "300",
+      description = "How long to wait for the authorization (default 300).")
+  int timeoutSeconds;
+
+  @Option(names = "--no-browser", description = "Only print the URL; do not open a browser.")
+  boolean noBrowser;
+
+  @Option(names = "--scopes", paramLabel = "\"A B\"",
+      description = "Space-separated scopes. Default: the config's scopes, else those the streams"
+          + " selected by default need. offline_access is always added.")
+  String scopes;
+
+  @CommandLine.ParentCommand
+  TapLeverCommand parent;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() {
-    throw new taplever.error.InputException("login is not available yet");
+    if (parent != null) {
+      Logging.setLevel(parent.logLevel);
+    }
+    if (port < 0 || port > 65_535) {
+      throw new InputException("--port must be from 0 to 65535, not " + port);
+    }
+    if (timeoutSeconds < 1) {
+      throw new InputException("--timeout-seconds must be at least 1, not " + timeoutSeconds);
+    }
+    TapConfig cfg = new ConfigLoader(Logging.warnings(), "tap-lever/" + Version.current())
+        .load(config, ConfigLoader.Purpose.LOGIN);
+    ConfigFileWriter writer = new ConfigFileWriter(config);
+    writer.checkWritable();
+    if (!(cfg.credentials() instanceof Credentials.OAuth creds)) {
+      throw new InputException("config needs 'client_id' and 'client_secret' for login");
+    }
+    String scope = LoginScopes.resolve(scopes, cfg.scopes());
+    String state = newState();
+    PrintWriter err = spec.commandLine().getErr();
+    try (OAuthCallbackServer callback = OAuthCallbackServer.start(port, state)) {
+      String url = authorizeUrl(cfg, creds, callback.redirectUri(), state, scope);
+      err.println("Listening on port " + callback.port() + " for Lever's redirect to "
+          + callback.redirectUri() + " (the OAuth app must list this exact redirect URI).");
+      err.println("Open this URL in a browser signed in as a Lever Super Admin:");
+      err.println(url);
+      err.flush();
+      openBrowser(url);
+      String code = callback.awaitCode(Duration.ofSeconds(timeoutSeconds));
+      AuthorizationCodeExchange.Grant grant = new AuthorizationCodeExchange(creds,
+          httpClient(cfg), cfg.userAgent()).exchange(code, callback.redirectUri());
+      writer.saveRefreshToken(grant.refreshToken());
+      callback.finish(true);
+      Set<String> missing = LoginScopes.missing(scope, grant.scope());
+      if (!missing.isEmpty()) {
+        err.println("Lever did not grant these scopes: " + String.join(" ", missing)
+            + "; streams needing them will fail with 403.");
+      }
+      err.println("Saved a refresh token in " + config + ".");
+      err.flush();
+    }
+    return ErrorReporter.OK;
+  }
+
+  static String authorizeUrl(TapConfig cfg, Credentials.OAuth creds, String redirectUri,
+      String state, String scope) {
+    HttpUrl base = HttpUrl.parse(cfg.authorizeUrl());
+    if (base == null) {
+      throw new InputException("config key 'authorize_url' is not a valid http(s) URL");
+    }
+    return base.newBuilder()
+        .addQueryParameter("client_id", creds.clientId())
+        .addQueryParameter("redirect_uri", redirectUri)
+        .addQueryParameter("response_type", "code")
+        .addQueryParameter("state", state)
+        .addQueryParameter("scope", scope)
+        .addQueryParameter("audience", cfg.region().audience())
+        .build()
+        .toString();
+  }
+
+  private static String newState() {
+    byte[] raw = new byte[32];
+    new SecureRandom().nextBytes(raw);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+  }
+
+  private static OkHttpClient httpClient(TapConfig cfg) {
+    return new OkHttpClient.Builder()
+        .connectTimeout(cfg.connectTimeout())
+        .readTimeout(cfg.readTimeout())
+        .build();
+  }
+
+  /** Best effort: the URL is printed anyway, so no failure here matters. */
+  private void openBrowser(String url) {
+    if (noBrowser) {
+      return;
+    }
+    try {
+      if (!GraphicsEnvironment.isHeadless() && Desktop.isDesktopSupported()
+          && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
+        Desktop.getDesktop().browse(URI.create(url));
+      }
+    } catch (Exception | LinkageError e) {
+      // No browser: the user opens the printed URL.
+    }
   }
 }

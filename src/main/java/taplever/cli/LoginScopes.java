@@ -1,0 +1,82 @@
+package taplever.cli;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import taplever.error.InputException;
+import taplever.streams.LeverStreams;
+import taplever.streams.StreamSpec;
+
+/**
+ * The scopes {@code login} asks Lever for: {@code --scopes}, else the config's {@code scopes},
+ * else what the streams selected by default need. {@code offline_access} is always added, because
+ * without it Lever issues no refresh token.
+ */
+final class LoginScopes {
+  static final String OFFLINE_ACCESS = "offline_access";
+  static final String CONFIDENTIAL = "confidential:access:admin";
+  /** RFC 6749 §3.3 scope-token: visible ASCII except the double quote and backslash. */
+  private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
+
+  private LoginScopes() {}
+
+  /** Sorted, de-duplicated and space-separated. */
+  static String resolve(String option, Optional<String> configured) {
+    SortedSet<String> scopes = new TreeSet<>();
+    if (option != null) {
+      scopes.addAll(parse(option, "--scopes"));
+    } else if (configured.isPresent()) {
+      scopes.addAll(parse(configured.get(), "config key 'scopes'"));
+    } else {
+      scopes.addAll(defaults());
+    }
+    scopes.add(OFFLINE_ACCESS);
+    return String.join(" ", scopes);
+  }
+
+  /** What a sync of the default streams needs. */
+  static SortedSet<String> defaults() {
+    SortedSet<String> scopes = new TreeSet<>();
+    for (StreamSpec s : LeverStreams.ALL) {
+      if (s.selectedByDefault()) {
+        scopes.add(s.scope());
+        if (s.params().containsKey("confidentiality")) {
+          scopes.add(CONFIDENTIAL);
+        }
+      }
+    }
+    return scopes;
+  }
+
+  private static SortedSet<String> parse(String text, String where) {
+    SortedSet<String> scopes = new TreeSet<>();
+    for (String token : text.strip().split("\\s+")) {
+      if (token.isEmpty()) {
+        continue;
+      }
+      if (!SCOPE_TOKEN.matcher(token).matches()) {
+        throw new InputException(where + " has an invalid scope '" + token + "'; expected"
+            + " space-separated scopes such as 'opportunities:read:admin'");
+      }
+      scopes.add(token);
+    }
+    if (scopes.isEmpty()) {
+      throw new InputException(where + " is empty; expected space-separated scopes such as"
+          + " 'opportunities:read:admin'");
+    }
+    return scopes;
+  }
+
+  /** The requested scopes Lever did not grant; empty when it said nothing about them. */
+  static SortedSet<String> missing(String requested, String granted) {
+    SortedSet<String> missing = new TreeSet<>();
+    if (granted == null || granted.isBlank()) {
+      return missing;
+    }
+    missing.addAll(Arrays.asList(requested.split(" ")));
+    missing.removeAll(Arrays.asList(granted.strip().split("\\s+")));
+    return missing;
+  }
+}
