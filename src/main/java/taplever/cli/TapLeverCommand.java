@@ -40,7 +40,7 @@ import taplever.streams.SchemaRepository;
     footerHeading = "%nExamples:%n",
     footer = {"  tap-lever --config config.json --discover > catalog.json",
         "  tap-lever --config config.json --catalog catalog.json --state state.json | target-postgres",
-        "  tap-lever fake-server --opportunities 500   (a local fake Lever to try it on)"},
+        "  tap-lever demo --opportunities 50   (a full sync from a built-in fake Lever)"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
@@ -96,6 +96,7 @@ public final class TapLeverCommand implements Callable<Integer> {
     CommandLine cl = new CommandLine(command);
     cl.addSubcommand(new FakeServerCommand());
     cl.addSubcommand(new LoginCommand());
+    cl.addSubcommand(new DemoCommand(stdout));
     ErrorReporter reporter = new ErrorReporter(false);
     cl.setExecutionExceptionHandler((ex, cmd, parsed) ->
         new ErrorReporter(command.isDebug()).handleExecutionException(ex, cmd, parsed));

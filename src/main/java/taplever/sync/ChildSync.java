@@ -36,9 +36,10 @@ final class ChildSync {
         }
         throw ctx.explain(spec, e);
       }
+      java.time.Instant extracted = ctx.clock().instant();
       for (ObjectNode raw : page.data()) {
         ObjectNode record = shaper.shape(raw, Optional.of(parentId));
-        ctx.writer().write(new SingerMessage.Record(spec.name(), record, ctx.clock().instant()));
+        ctx.writer().write(new SingerMessage.Record(spec.name(), record, extracted));
         ctx.stats().record(spec.name());
       }
     }

@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import taplever.error.LeverApiException;
-import taplever.http.CursorPaginator;
 import taplever.http.LeverRequest;
 import taplever.http.Page;
 import taplever.singer.Bookmark;
@@ -59,26 +57,14 @@ final class ParentWalk {
       }
     }
     LeverRequest request = request(window);
-    CursorPaginator pages = CursorPaginator.over(ctx.client(), request, offset);
-    boolean restarted = false;
+    PagePrefetch pages = new PagePrefetch(ctx, top, request, offset);
     while (pages.hasMore()) {
-      ctx.cancellation().check();
-      Page page;
-      try {
-        page = pages.nextPage();
-      } catch (LeverApiException e) {
-        if (e.invalidOffsetToken() && !restarted && offset.isPresent()) {
-          // Lever's tokens are tied to the exact query; restart this window, never skip ahead.
-          ctx.log().warn("{}: Lever rejected the saved page token; re-reading the window from its"
-              + " start (records may repeat, none are skipped)", top.name());
-          restarted = true;
-          pages = CursorPaginator.over(ctx.client(), request, Optional.empty());
-          continue;
-        }
-        throw ctx.explain(top, e);
-      }
+      Page page = pages.next();
+      // The token is read before the next page is fetched ahead: it is where a rerun resumes once
+      // this page's records are all written.
+      Optional<String> next = page.hasNext() ? page.next() : Optional.empty();
+      pages.fetchAhead();
       handlePage(window, page);
-      Optional<String> next = pages.resumeToken();
       if (next.isPresent()) {
         saveProgress(window, next);
       }
@@ -105,6 +91,7 @@ final class ParentWalk {
   }
 
   private void handlePage(WindowPlan window, Page page) {
+    Instant extracted = ctx.clock().instant();
     ChildFanOut.Batch batch = ctx.fanOut().batch();
     for (ObjectNode raw : page.data()) {
       Optional<Long> key = window.keyOf(raw);
@@ -119,24 +106,24 @@ final class ParentWalk {
       for (Participant c : wanted) {
         ParentLink link = c.selection().spec().parent().get();
         if (link.embedded().isPresent()) {
-          emitEmbedded(c, raw.get(link.embedded().get().field()), id);
+          emitEmbedded(c, raw.get(link.embedded().get().field()), id, extracted);
         } else {
           batch.submit(() -> ctx.children().sync(c.selection(), shapers.get(c.selection().name()), id));
         }
       }
       window.parent().filter(p -> key.map(p::wants).orElse(true))
-          .ifPresent(p -> emit(p.selection().name(), collapseEmbedded(raw), Optional.empty()));
+          .ifPresent(p -> emit(p.selection().name(), collapseEmbedded(raw), Optional.empty(), extracted));
     }
     batch.await();
   }
 
-  private void emitEmbedded(Participant child, JsonNode inline, String parentId) {
+  private void emitEmbedded(Participant child, JsonNode inline, String parentId, Instant extracted) {
     if (inline == null || !inline.isArray()) {
       return;
     }
     for (JsonNode item : inline) {
       if (item.isObject()) {
-        emit(child.selection().name(), (ObjectNode) item, Optional.of(parentId));
+        emit(child.selection().name(), (ObjectNode) item, Optional.of(parentId), extracted);
       }
     }
   }
@@ -154,9 +141,9 @@ final class ParentWalk {
     return raw;
   }
 
-  private void emit(String stream, ObjectNode raw, Optional<String> parentId) {
+  private void emit(String stream, ObjectNode raw, Optional<String> parentId, Instant extracted) {
     ObjectNode record = shapers.get(stream).shape(raw, parentId);
-    ctx.writer().write(new SingerMessage.Record(stream, record, ctx.clock().instant()));
+    ctx.writer().write(new SingerMessage.Record(stream, record, extracted));
     ctx.stats().record(stream);
   }
 

@@ -26,10 +26,13 @@ final class SyncContext {
   private final Logger log;
   private final Cancellation cancellation;
   private final ChildSync children;
+  private final java.util.concurrent.ExecutorService prefetcher;
   private TapState state;
 
   SyncContext(LeverClient client, SingerWriter writer, ChildFanOut fanOut, SyncStats stats,
-      Clock clock, Logger log, Cancellation cancellation, TapState state) {
+      Clock clock, Logger log, Cancellation cancellation, TapState state,
+      java.util.concurrent.ExecutorService prefetcher) {
+    this.prefetcher = prefetcher;
     this.client = client;
     this.writer = writer;
     this.fanOut = fanOut;
@@ -67,6 +70,11 @@ final class SyncContext {
 
   Cancellation cancellation() {
     return cancellation;
+  }
+
+  /** The one thread that fetches a parent list's next page ahead. */
+  java.util.concurrent.ExecutorService prefetcher() {
+    return prefetcher;
   }
 
   ChildSync children() {

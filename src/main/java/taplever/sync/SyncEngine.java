@@ -47,12 +47,19 @@ public final class SyncEngine {
   /** Returns the final state, which is also the last line written. */
   public TapState run(List<StreamSelection> selections, TapState input) {
     Instant syncStart = clock.instant();
+    java.util.concurrent.ExecutorService prefetcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "tap-lever-prefetch");
+      t.setDaemon(true);
+      return t;
+    });
+    cancellation.onCancel(prefetcher::shutdownNow);
     try (ChildFanOut fanOut = new ChildFanOut(config.maxConcurrency())) {
       // A retry backoff or a rate-limit wait only ends early when its thread is interrupted.
       Thread main = Thread.currentThread();
       cancellation.onCancel(main::interrupt);
       cancellation.onCancel(fanOut::interruptAll);
-      SyncContext ctx = new SyncContext(client, writer, fanOut, stats, clock, LOG, cancellation, input);
+      SyncContext ctx = new SyncContext(client, writer, fanOut, stats, clock, LOG, cancellation, input,
+          prefetcher);
       ctx.emitState();
       List<Group> groups = rotate(groups(selections), input.currentlySyncing());
       try {
@@ -74,6 +81,8 @@ public final class SyncEngine {
       ctx.replaceState(ctx.state().syncing(Optional.empty()));
       ctx.emitState();
       return ctx.state();
+    } finally {
+      prefetcher.shutdownNow();
     }
   }
 
