@@ -41,7 +41,7 @@ final class AboutRenderer {
       new Setting("max_concurrency", "integer", false, "Parallel child requests.", 8, null),
       new Setting("requests_per_second", "number", false, "Client-side rate limit (Lever allows 10"
           + " per key).", 10, null),
-      new Setting("burst", "integer", false, "Requests allowed at once above the steady rate.", 20,
+      new Setting("burst", "integer", false, "Requests allowed at once above the steady rate (Lever allows 20; 18 leaves room for network jitter).", 18,
           null),
       new Setting("max_retry_seconds", "integer", false, "How long to retry 429, 5xx and network"
           + " errors before failing.", 300, null),

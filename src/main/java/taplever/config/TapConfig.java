@@ -32,5 +32,5 @@ public record TapConfig(
   public static final int DEFAULT_PAGE_SIZE = 100;
   public static final int DEFAULT_MAX_CONCURRENCY = 8;
   public static final double DEFAULT_REQUESTS_PER_SECOND = 10.0;
-  public static final int DEFAULT_BURST = 20;
+  public static final int DEFAULT_BURST = 18;
 }
