@@ -31,7 +31,9 @@ import taplever.fake.FakeLeverOptions;
 public final class FakeServerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port = 0;
 
   @Option(names = "--seed", description = "Dataset seed (default: ${DEFAULT-VALUE}).")

@@ -1,6 +1,7 @@
 package taplever.fake;
 
-/** Who a data request authenticated as: the rate-limit bucket it draws from and whether it may read
- * confidential records. */
-record Credential(String bucket, boolean confidentialAccess) {
-}
+/**
+ * Who a data request authenticated as: the rate-limit bucket it draws from and whether it may read
+ * confidential records.
+ */
+record Credential(String bucket, boolean confidentialAccess) {}

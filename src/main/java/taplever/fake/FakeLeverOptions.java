@@ -1,133 +1,223 @@
 package taplever.fake;
 
 import java.time.Clock;
+import java.util.function.Consumer;
 
 /**
- * How a {@link FakeLever} behaves. Start from {@link #defaults()} and change fields with the {@code withX} copies.
+ * How a {@link FakeLever} behaves. Start from {@link #defaults()} and change fields with the {@code
+ * withX} copies.
  *
- * @param seed                  dataset seed: equal seeds and counts give identical datasets
- * @param opportunities         number of live opportunities generated
- * @param port                  TCP port on 127.0.0.1; 0 picks a free one
- * @param apiKey                the key accepted as HTTP Basic user name (empty password)
- * @param rateLimit             whether the per-credential token bucket answers 429
- * @param requestsPerSecond     steady refill rate of the bucket
- * @param burst                 bucket capacity
- * @param retryAfterHeader      whether 429s carry {@code Retry-After}
- * @param latencyMs             sleep before answering each data request
- * @param faultEvery            N > 0: every Nth data request fails (5xx, truncated body, dropped connection)
- * @param clientId              OAuth client id
- * @param clientSecret          OAuth client secret
- * @param refreshToken          the refresh token valid at start
+ * @param seed dataset seed: equal seeds and counts give identical datasets
+ * @param opportunities number of live opportunities generated
+ * @param port TCP port on 127.0.0.1; 0 picks a free one
+ * @param apiKey the key accepted as HTTP Basic user name (empty password)
+ * @param rateLimit whether the per-credential token bucket answers 429
+ * @param requestsPerSecond steady refill rate of the bucket
+ * @param burst bucket capacity
+ * @param retryAfterHeader whether 429s carry {@code Retry-After}
+ * @param latencyMs sleep before answering each data request
+ * @param faultEvery N > 0: every Nth data request fails (5xx, truncated body, dropped connection)
+ * @param clientId OAuth client id
+ * @param clientSecret OAuth client secret
+ * @param refreshToken the refresh token valid at start
  * @param accessTokenTtlSeconds {@code expires_in} of issued access tokens
- * @param strictRotation        a used refresh token is invalid at once
- * @param clock                 "now" for mutations and token expiry (never for generated data)
+ * @param strictRotation a used refresh token is invalid at once
+ * @param clock "now" for mutations and token expiry (never for generated data)
  */
-public record FakeLeverOptions(long seed, int opportunities, int port, String apiKey,
-        boolean rateLimit, double requestsPerSecond, int burst, boolean retryAfterHeader, int latencyMs,
-        int faultEvery, String clientId, String clientSecret, String refreshToken, long accessTokenTtlSeconds,
-        boolean strictRotation, Clock clock) {
+public record FakeLeverOptions(
+    long seed,
+    int opportunities,
+    int port,
+    String apiKey,
+    boolean rateLimit,
+    double requestsPerSecond,
+    int burst,
+    boolean retryAfterHeader,
+    int latencyMs,
+    int faultEvery,
+    String clientId,
+    String clientSecret,
+    String refreshToken,
+    long accessTokenTtlSeconds,
+    boolean strictRotation,
+    Clock clock) {
 
-    public FakeLeverOptions {
-        if (opportunities < 0 || port < 0 || port > 65_535 || latencyMs < 0 || faultEvery < 0) {
-            throw new IllegalArgumentException("negative count, port, latency or faultEvery");
-        }
-        if (rateLimit && (requestsPerSecond <= 0 || burst < 1)) {
-            throw new IllegalArgumentException("requestsPerSecond must be > 0 and burst >= 1");
-        }
-        if (apiKey == null || clientId == null || clientSecret == null || refreshToken == null || clock == null) {
-            throw new IllegalArgumentException("apiKey, clientId, clientSecret, refreshToken and clock are required");
-        }
+  public FakeLeverOptions {
+    if (opportunities < 0 || port < 0 || port > 65_535 || latencyMs < 0 || faultEvery < 0) {
+      throw new IllegalArgumentException("negative count, port, latency or faultEvery");
+    }
+    if (rateLimit && (requestsPerSecond <= 0 || burst < 1)) {
+      throw new IllegalArgumentException("requestsPerSecond must be > 0 and burst >= 1");
+    }
+    if (apiKey == null
+        || clientId == null
+        || clientSecret == null
+        || refreshToken == null
+        || clock == null) {
+      throw new IllegalArgumentException(
+          "apiKey, clientId, clientSecret, refreshToken and clock are required");
+    }
+  }
+
+  /**
+   * Seed 42, 200 opportunities, ephemeral port, Lever's default limits (10/s, burst 20), no faults.
+   */
+  public static FakeLeverOptions defaults() {
+    return new FakeLeverOptions(
+        42,
+        200,
+        0,
+        "fake-api-key",
+        true,
+        10,
+        20,
+        true,
+        0,
+        0,
+        "fake-client-id",
+        "fake-client-secret",
+        "fake-refresh-0",
+        3600,
+        true,
+        Clock.systemUTC());
+  }
+
+  public FakeLeverOptions withSeed(long value) {
+    return copy(c -> c.seed = value);
+  }
+
+  public FakeLeverOptions withOpportunities(int value) {
+    return copy(c -> c.opportunities = value);
+  }
+
+  public FakeLeverOptions withPort(int value) {
+    return copy(c -> c.port = value);
+  }
+
+  public FakeLeverOptions withApiKey(String value) {
+    return copy(c -> c.apiKey = value);
+  }
+
+  public FakeLeverOptions withRateLimit(boolean value) {
+    return copy(c -> c.rateLimit = value);
+  }
+
+  /** Turns the limiter on with the given steady rate and burst. */
+  public FakeLeverOptions withRateLimit(double perSecond, int burstSize) {
+    return copy(
+        c -> {
+          c.rateLimit = true;
+          c.requestsPerSecond = perSecond;
+          c.burst = burstSize;
+        });
+  }
+
+  public FakeLeverOptions withRequestsPerSecond(double value) {
+    return copy(c -> c.requestsPerSecond = value);
+  }
+
+  public FakeLeverOptions withBurst(int value) {
+    return copy(c -> c.burst = value);
+  }
+
+  public FakeLeverOptions withRetryAfterHeader(boolean value) {
+    return copy(c -> c.retryAfterHeader = value);
+  }
+
+  public FakeLeverOptions withLatencyMs(int value) {
+    return copy(c -> c.latencyMs = value);
+  }
+
+  public FakeLeverOptions withFaultEvery(int value) {
+    return copy(c -> c.faultEvery = value);
+  }
+
+  public FakeLeverOptions withClientId(String value) {
+    return copy(c -> c.clientId = value);
+  }
+
+  public FakeLeverOptions withClientSecret(String value) {
+    return copy(c -> c.clientSecret = value);
+  }
+
+  public FakeLeverOptions withRefreshToken(String value) {
+    return copy(c -> c.refreshToken = value);
+  }
+
+  public FakeLeverOptions withAccessTokenTtlSeconds(long value) {
+    return copy(c -> c.accessTokenTtlSeconds = value);
+  }
+
+  public FakeLeverOptions withStrictRotation(boolean value) {
+    return copy(c -> c.strictRotation = value);
+  }
+
+  public FakeLeverOptions withClock(Clock value) {
+    return copy(c -> c.clock = value);
+  }
+
+  private FakeLeverOptions copy(Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
+    return c.build();
+  }
+
+  /** The record's fields, mutable for the length of one {@code withX} call. */
+  private static final class Copy {
+    long seed;
+    int opportunities;
+    int port;
+    String apiKey;
+    boolean rateLimit;
+    double requestsPerSecond;
+    int burst;
+    boolean retryAfterHeader;
+    int latencyMs;
+    int faultEvery;
+    String clientId;
+    String clientSecret;
+    String refreshToken;
+    long accessTokenTtlSeconds;
+    boolean strictRotation;
+    Clock clock;
+
+    Copy(FakeLeverOptions o) {
+      seed = o.seed;
+      opportunities = o.opportunities;
+      port = o.port;
+      apiKey = o.apiKey;
+      rateLimit = o.rateLimit;
+      requestsPerSecond = o.requestsPerSecond;
+      burst = o.burst;
+      retryAfterHeader = o.retryAfterHeader;
+      latencyMs = o.latencyMs;
+      faultEvery = o.faultEvery;
+      clientId = o.clientId;
+      clientSecret = o.clientSecret;
+      refreshToken = o.refreshToken;
+      accessTokenTtlSeconds = o.accessTokenTtlSeconds;
+      strictRotation = o.strictRotation;
+      clock = o.clock;
     }
 
-    /** Seed 42, 200 opportunities, ephemeral port, Lever's default limits (10/s, burst 20), no faults. */
-    public static FakeLeverOptions defaults() {
-        return new FakeLeverOptions(42, 200, 0, "fake-api-key", true, 10, 20, true, 0, 0, "fake-client-id",
-            "fake-client-secret", "fake-refresh-0", 3600, true, Clock.systemUTC());
+    FakeLeverOptions build() {
+      return new FakeLeverOptions(
+          seed,
+          opportunities,
+          port,
+          apiKey,
+          rateLimit,
+          requestsPerSecond,
+          burst,
+          retryAfterHeader,
+          latencyMs,
+          faultEvery,
+          clientId,
+          clientSecret,
+          refreshToken,
+          accessTokenTtlSeconds,
+          strictRotation,
+          clock);
     }
-
-    public FakeLeverOptions withSeed(long value) {
-        return new FakeLeverOptions(value, opportunities, port, apiKey, rateLimit, requestsPerSecond, burst,
-            retryAfterHeader, latencyMs, faultEvery, clientId, clientSecret, refreshToken, accessTokenTtlSeconds,
-            strictRotation, clock);
-    }
-
-    public FakeLeverOptions withOpportunities(int value) {
-        return new FakeLeverOptions(seed, value, port, apiKey, rateLimit, requestsPerSecond, burst,
-            retryAfterHeader, latencyMs, faultEvery, clientId, clientSecret, refreshToken, accessTokenTtlSeconds,
-            strictRotation, clock);
-    }
-
-    public FakeLeverOptions withPort(int value) {
-        return new FakeLeverOptions(seed, opportunities, value, apiKey, rateLimit, requestsPerSecond, burst,
-            retryAfterHeader, latencyMs, faultEvery, clientId, clientSecret, refreshToken, accessTokenTtlSeconds,
-            strictRotation, clock);
-    }
-
-    public FakeLeverOptions withApiKey(String value) {
-        return new FakeLeverOptions(seed, opportunities, port, value, rateLimit, requestsPerSecond, burst,
-            retryAfterHeader, latencyMs, faultEvery, clientId, clientSecret, refreshToken, accessTokenTtlSeconds,
-            strictRotation, clock);
-    }
-
-    public FakeLeverOptions withRateLimit(boolean value) {
-        return new FakeLeverOptions(seed, opportunities, port, apiKey, value, requestsPerSecond, burst,
-            retryAfterHeader, latencyMs, faultEvery, clientId, clientSecret, refreshToken, accessTokenTtlSeconds,
-            strictRotation, clock);
-    }
-
-    /** Turns the limiter on with the given steady rate and burst. */
-    public FakeLeverOptions withRateLimit(double perSecond, int burstSize) {
-        return new FakeLeverOptions(seed, opportunities, port, apiKey, true, perSecond, burstSize,
-            retryAfterHeader, latencyMs, faultEvery, clientId, clientSecret, refreshToken, accessTokenTtlSeconds,
-            strictRotation, clock);
-    }
-
-    public FakeLeverOptions withRetryAfterHeader(boolean value) {
-        return new FakeLeverOptions(seed, opportunities, port, apiKey, rateLimit, requestsPerSecond, burst,
-            value, latencyMs, faultEvery, clientId, clientSecret, refreshToken, accessTokenTtlSeconds,
-            strictRotation, clock);
-    }
-
-    public FakeLeverOptions withLatencyMs(int value) {
-        return new FakeLeverOptions(seed, opportunities, port, apiKey, rateLimit, requestsPerSecond, burst,
-            retryAfterHeader, value, faultEvery, clientId, clientSecret, refreshToken, accessTokenTtlSeconds,
-            strictRotation, clock);
-    }
-
-    public FakeLeverOptions withFaultEvery(int value) {
-        return new FakeLeverOptions(seed, opportunities, port, apiKey, rateLimit, requestsPerSecond, burst,
-            retryAfterHeader, latencyMs, value, clientId, clientSecret, refreshToken, accessTokenTtlSeconds,
-            strictRotation, clock);
-    }
-
-    /** Sets client id and secret together. */
-    public FakeLeverOptions withClient(String id, String secret) {
-        return new FakeLeverOptions(seed, opportunities, port, apiKey, rateLimit, requestsPerSecond, burst,
-            retryAfterHeader, latencyMs, faultEvery, id, secret, refreshToken, accessTokenTtlSeconds,
-            strictRotation, clock);
-    }
-
-    public FakeLeverOptions withRefreshToken(String value) {
-        return new FakeLeverOptions(seed, opportunities, port, apiKey, rateLimit, requestsPerSecond, burst,
-            retryAfterHeader, latencyMs, faultEvery, clientId, clientSecret, value, accessTokenTtlSeconds,
-            strictRotation, clock);
-    }
-
-    public FakeLeverOptions withAccessTokenTtlSeconds(long value) {
-        return new FakeLeverOptions(seed, opportunities, port, apiKey, rateLimit, requestsPerSecond, burst,
-            retryAfterHeader, latencyMs, faultEvery, clientId, clientSecret, refreshToken, value,
-            strictRotation, clock);
-    }
-
-    public FakeLeverOptions withStrictRotation(boolean value) {
-        return new FakeLeverOptions(seed, opportunities, port, apiKey, rateLimit, requestsPerSecond, burst,
-            retryAfterHeader, latencyMs, faultEvery, clientId, clientSecret, refreshToken, accessTokenTtlSeconds,
-            value, clock);
-    }
-
-    public FakeLeverOptions withClock(Clock value) {
-        return new FakeLeverOptions(seed, opportunities, port, apiKey, rateLimit, requestsPerSecond, burst,
-            retryAfterHeader, latencyMs, faultEvery, clientId, clientSecret, refreshToken, accessTokenTtlSeconds,
-            strictRotation, value);
-    }
+  }
 }

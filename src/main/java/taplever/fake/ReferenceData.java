@@ -6,89 +6,104 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The account-level collections every opportunity refers to (users, stages, postings ...). Generated once per
- * dataset and never mutated afterwards, so the generators can re-derive any opportunity's children from it.
+ * The account-level collections every opportunity refers to (users, stages, postings ...).
+ * Generated once per dataset and never mutated afterwards, so the generators can re-derive any
+ * opportunity's children from it.
  */
 final class ReferenceData {
-    final List<ObjectNode> users;
-    final List<ObjectNode> stages;
-    final List<ObjectNode> archiveReasons;
-    final List<ObjectNode> postings;
-    final List<ObjectNode> requisitions;
-    final List<ObjectNode> requisitionFields;
-    final List<ObjectNode> feedbackTemplates;
-    final List<ObjectNode> formTemplates;
-    private final Map<String, ObjectNode> postingsById = new HashMap<>();
-    private final List<ObjectNode> confidentialPostings;
-    private final List<ObjectNode> openPostings;
+  final List<ObjectNode> users;
+  final List<ObjectNode> stages;
+  final List<ObjectNode> archiveReasons;
+  final List<ObjectNode> postings;
+  final List<ObjectNode> requisitions;
+  final List<ObjectNode> requisitionFields;
+  final List<ObjectNode> feedbackTemplates;
+  final List<ObjectNode> formTemplates;
+  private final Map<String, ObjectNode> postingsById = new HashMap<>();
+  private final List<ObjectNode> confidentialPostings;
+  private final List<ObjectNode> openPostings;
+  private final List<String> userIds;
 
-    ReferenceData(List<ObjectNode> users, List<ObjectNode> stages, List<ObjectNode> archiveReasons,
-            List<ObjectNode> postings, List<ObjectNode> requisitions, List<ObjectNode> requisitionFields,
-            List<ObjectNode> feedbackTemplates, List<ObjectNode> formTemplates) {
-        this.users = List.copyOf(users);
-        this.stages = List.copyOf(stages);
-        this.archiveReasons = List.copyOf(archiveReasons);
-        this.postings = List.copyOf(postings);
-        this.requisitions = List.copyOf(requisitions);
-        this.requisitionFields = List.copyOf(requisitionFields);
-        this.feedbackTemplates = List.copyOf(feedbackTemplates);
-        this.formTemplates = List.copyOf(formTemplates);
-        postings.forEach(p -> postingsById.put(p.get("id").asText(), p));
-        this.confidentialPostings = postings.stream()
-            .filter(p -> "confidential".equals(Nodes.text(p, "confidentiality"))).toList();
-        this.openPostings = postings.stream()
-            .filter(p -> !"confidential".equals(Nodes.text(p, "confidentiality"))).toList();
+  ReferenceData(
+      List<ObjectNode> users,
+      List<ObjectNode> stages,
+      List<ObjectNode> archiveReasons,
+      List<ObjectNode> postings,
+      List<ObjectNode> requisitions,
+      List<ObjectNode> requisitionFields,
+      List<ObjectNode> feedbackTemplates,
+      List<ObjectNode> formTemplates) {
+    this.users = List.copyOf(users);
+    this.stages = List.copyOf(stages);
+    this.archiveReasons = List.copyOf(archiveReasons);
+    this.postings = List.copyOf(postings);
+    this.requisitions = List.copyOf(requisitions);
+    this.requisitionFields = List.copyOf(requisitionFields);
+    this.feedbackTemplates = List.copyOf(feedbackTemplates);
+    this.formTemplates = List.copyOf(formTemplates);
+    this.userIds = users.stream().map(u -> u.get("id").asText()).toList();
+    postings.forEach(p -> postingsById.put(p.get("id").asText(), p));
+    this.confidentialPostings =
+        postings.stream()
+            .filter(p -> "confidential".equals(Nodes.text(p, "confidentiality")))
+            .toList();
+    this.openPostings =
+        postings.stream()
+            .filter(p -> !"confidential".equals(Nodes.text(p, "confidentiality")))
+            .toList();
+  }
+
+  /** A posting of the requested confidentiality (falls back to any posting). */
+  ObjectNode postingFor(SeededRandom rnd, boolean confidential) {
+    List<ObjectNode> pool = confidential ? confidentialPostings : openPostings;
+    return rnd.pick(pool.isEmpty() ? postings : pool);
+  }
+
+  String userId(SeededRandom rnd) {
+    return rnd.pick(userIds);
+  }
+
+  ObjectNode user(SeededRandom rnd) {
+    return rnd.pick(users);
+  }
+
+  String stageId(SeededRandom rnd) {
+    return rnd.pick(stages).get("id").asText();
+  }
+
+  int stageIndex(String stageId) {
+    for (int i = 0; i < stages.size(); i++) {
+      if (stages.get(i).get("id").asText().equals(stageId)) {
+        return i;
+      }
     }
+    return 0;
+  }
 
-    /** A posting of the requested confidentiality (falls back to any posting). */
-    ObjectNode postingFor(SeededRandom rnd, boolean confidential) {
-        List<ObjectNode> pool = confidential ? confidentialPostings : openPostings;
-        return rnd.pick(pool.isEmpty() ? postings : pool);
-    }
+  ObjectNode posting(String id) {
+    return id == null ? null : postingsById.get(id);
+  }
 
-    String userId(SeededRandom rnd) {
-        return rnd.pick(users).get("id").asText();
-    }
+  String feedbackTemplateId(SeededRandom rnd) {
+    return rnd.pick(feedbackTemplates).get("id").asText();
+  }
 
-    ObjectNode user(SeededRandom rnd) {
-        return rnd.pick(users);
-    }
+  String formTemplateId(SeededRandom rnd) {
+    return rnd.pick(formTemplates).get("id").asText();
+  }
 
-    String stageId(SeededRandom rnd) {
-        return rnd.pick(stages).get("id").asText();
-    }
-
-    int stageIndex(String stageId) {
-        for (int i = 0; i < stages.size(); i++) {
-            if (stages.get(i).get("id").asText().equals(stageId)) {
-                return i;
-            }
-        }
-        return 0;
-    }
-
-    ObjectNode posting(String id) {
-        return id == null ? null : postingsById.get(id);
-    }
-
-    String feedbackTemplateId(SeededRandom rnd) {
-        return rnd.pick(feedbackTemplates).get("id").asText();
-    }
-
-    String formTemplateId(SeededRandom rnd) {
-        return rnd.pick(formTemplates).get("id").asText();
-    }
-
-    /** An archive reason id of the requested kind ({@code hired} / {@code non-hired}). */
-    String archiveReasonId(SeededRandom rnd, boolean hired) {
-        List<ObjectNode> matching = archiveReasons.stream()
+  /** An archive reason id of the requested kind ({@code hired} / {@code non-hired}). */
+  String archiveReasonId(SeededRandom rnd, boolean hired) {
+    List<ObjectNode> matching =
+        archiveReasons.stream()
             .filter(r -> r.get("type").asText().equals(hired ? "hired" : "non-hired"))
             .toList();
-        return rnd.pick(matching).get("id").asText();
-    }
+    return rnd.pick(matching).get("id").asText();
+  }
 
-    boolean isHiredReason(String reasonId) {
-        return archiveReasons.stream()
-            .anyMatch(r -> r.get("id").asText().equals(reasonId) && r.get("type").asText().equals("hired"));
-    }
+  boolean isHiredReason(String reasonId) {
+    return archiveReasons.stream()
+        .anyMatch(
+            r -> r.get("id").asText().equals(reasonId) && r.get("type").asText().equals("hired"));
+  }
 }

@@ -5,162 +5,183 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Generates the account-level reference collections: users, stages, archive reasons, requisition fields and
- * feedback / profile-form templates. Postings and requisitions come from {@link PostingGenerator}. */
+/**
+ * Generates the account-level reference collections: users, stages, archive reasons, requisition
+ * fields and feedback / profile-form templates. Postings and requisitions come from {@link
+ * PostingGenerator}.
+ */
 final class ReferenceGenerator {
-    private static final long START = DatasetGenerator.START_MS;
-    private static final long END = DatasetGenerator.END_MS;
-    private final long seed;
+  private static final long START = DatasetGenerator.START_MS;
+  private static final long END = DatasetGenerator.END_MS;
+  private final long seed;
 
-    ReferenceGenerator(long seed) {
-        this.seed = seed;
-    }
+  ReferenceGenerator(long seed) {
+    this.seed = seed;
+  }
 
-    ReferenceData generate(int opportunities) {
-        List<ObjectNode> users = users(Math.max(5, opportunities / 20));
-        List<ObjectNode> stages = stages();
-        List<ObjectNode> reasons = archiveReasons();
-        List<ObjectNode> fields = requisitionFields();
-        List<ObjectNode> feedbackTemplates = feedbackTemplates(stages);
-        List<ObjectNode> formTemplates = formTemplates();
-        PostingGenerator postingGenerator = new PostingGenerator(seed, users);
-        List<ObjectNode> postings = postingGenerator.postings(Math.max(3, opportunities / 10));
-        List<ObjectNode> requisitions = postingGenerator.requisitions(Math.max(2, opportunities / 15), postings);
-        return new ReferenceData(users, stages, reasons, postings, requisitions, fields, feedbackTemplates,
-            formTemplates);
-    }
+  ReferenceData generate(int opportunities) {
+    List<ObjectNode> users = users(Math.max(5, opportunities / 20));
+    List<ObjectNode> stages = stages();
+    List<ObjectNode> reasons = archiveReasons();
+    List<ObjectNode> fields = requisitionFields();
+    List<ObjectNode> feedbackTemplates = feedbackTemplates(stages);
+    List<ObjectNode> formTemplates = formTemplates();
+    PostingGenerator postingGenerator = new PostingGenerator(seed, users);
+    List<ObjectNode> postings = postingGenerator.postings(Math.max(3, opportunities / 10));
+    List<ObjectNode> requisitions =
+        postingGenerator.requisitions(Math.max(2, opportunities / 15), postings);
+    return new ReferenceData(
+        users, stages, reasons, postings, requisitions, fields, feedbackTemplates, formTemplates);
+  }
 
-    private List<ObjectNode> users(int count) {
-        SeededRandom rnd = SeededRandom.of(seed, 1);
-        List<ObjectNode> users = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            String name = SampleText.fullName(rnd);
-            String email = SampleText.emailFor(name, rnd, "example.com");
-            long createdAt = rnd.between(START - 400 * DatasetGenerator.DAY_MS, END - 30 * DatasetGenerator.DAY_MS);
-            ObjectNode user = Nodes.object()
-                .put("id", rnd.uuid())
-                .put("name", name)
-                .put("username", email.substring(0, email.indexOf('@')))
-                .put("email", email)
-                .put("createdAt", createdAt);
-            boolean deactivated = i == 1 || (i > 4 && rnd.chance(0.12));
-            if (deactivated) {
-                user.put("deactivatedAt", rnd.between(createdAt, END));
-            } else {
-                user.putNull("deactivatedAt");
-            }
-            user.put("accessRole", i == 0 ? "super admin" : rnd.pick(SampleText.ACCESS_ROLES));
-            if (rnd.chance(0.6)) {
-                user.put("photo", "https://gravatar.example.com/avatar/" + rnd.hex(32));
-            } else {
-                user.putNull("photo");
-            }
-            if (rnd.chance(0.3)) {
-                user.put("externalDirectoryId", "okta-" + rnd.hex(10));
-            } else {
-                user.putNull("externalDirectoryId");
-            }
-            user.putNull("linkedContactIds");
-            user.put("jobTitle", rnd.pick(SampleText.TITLES));
-            if (i > 0 && rnd.chance(0.7)) {
-                user.put("managerId", users.get(rnd.between(0, i - 1)).get("id").asText());
-            } else {
-                user.putNull("managerId");
-            }
-            users.add(user);
-        }
-        return users;
+  private List<ObjectNode> users(int count) {
+    SeededRandom rnd = SeededRandom.of(seed, 1);
+    List<ObjectNode> users = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      String name = SampleText.fullName(rnd);
+      String email = SampleText.emailFor(name, rnd, "example.com");
+      long createdAt = rnd.between(START, END - 30 * DatasetGenerator.DAY_MS);
+      ObjectNode user =
+          Nodes.object()
+              .put("id", rnd.uuid())
+              .put("name", name)
+              .put("username", email.substring(0, email.indexOf('@')))
+              .put("email", email)
+              .put("createdAt", createdAt);
+      boolean deactivated = i == 1 || (i > 4 && rnd.chance(0.12));
+      if (deactivated) {
+        user.put("deactivatedAt", rnd.between(createdAt, END));
+      } else {
+        user.putNull("deactivatedAt");
+      }
+      user.put("accessRole", i == 0 ? "super admin" : rnd.pick(SampleText.ACCESS_ROLES));
+      if (rnd.chance(0.6)) {
+        user.put("photo", "https://gravatar.example.com/avatar/" + rnd.hex(32));
+      } else {
+        user.putNull("photo");
+      }
+      if (rnd.chance(0.3)) {
+        user.put("externalDirectoryId", "okta-" + rnd.hex(10));
+      } else {
+        user.putNull("externalDirectoryId");
+      }
+      user.putNull("linkedContactIds");
+      user.put("jobTitle", rnd.pick(SampleText.TITLES));
+      if (i > 0 && rnd.chance(0.7)) {
+        user.put("managerId", users.get(rnd.between(0, i - 1)).get("id").asText());
+      } else {
+        user.putNull("managerId");
+      }
+      users.add(user);
     }
+    return users;
+  }
 
-    private List<ObjectNode> stages() {
-        SeededRandom rnd = SeededRandom.of(seed, 2);
-        List<ObjectNode> stages = new ArrayList<>();
-        stages.add(Nodes.idText("lead-new", "New lead"));
-        stages.add(Nodes.idText("lead-reached-out", "Reached out"));
-        stages.add(Nodes.idText("lead-responded", "Responded"));
-        stages.add(Nodes.idText("applicant-new", "New applicant"));
-        for (String text : List.of("Recruiter screen", "Phone interview", "On-site interview", "Offer")) {
-            stages.add(Nodes.idText(rnd.uuid(), text));
-        }
-        return stages;
+  private List<ObjectNode> stages() {
+    SeededRandom rnd = SeededRandom.of(seed, 2);
+    List<ObjectNode> stages = new ArrayList<>();
+    stages.add(Nodes.idText("lead-new", "New lead"));
+    stages.add(Nodes.idText("lead-reached-out", "Reached out"));
+    stages.add(Nodes.idText("lead-responded", "Responded"));
+    stages.add(Nodes.idText("applicant-new", "New applicant"));
+    for (String text :
+        List.of("Recruiter screen", "Phone interview", "On-site interview", "Offer")) {
+      stages.add(Nodes.idText(rnd.uuid(), text));
     }
+    return stages;
+  }
 
-    private List<ObjectNode> archiveReasons() {
-        SeededRandom rnd = SeededRandom.of(seed, 3);
-        String[][] rows = {
-            {"Hired", "active", "hired"}, {"Hired — internal transfer", "inactive", "hired"},
-            {"Underqualified", "active", "non-hired"}, {"Withdrew", "active", "non-hired"},
-            {"Position filled", "active", "non-hired"}, {"Timing / Zeitpunkt", "inactive", "non-hired"}};
-        List<ObjectNode> reasons = new ArrayList<>();
-        for (String[] row : rows) {
-            reasons.add(Nodes.object().put("id", rnd.uuid()).put("text", row[0]).put("status", row[1])
-                .put("type", row[2]));
-        }
-        return reasons;
+  private List<ObjectNode> archiveReasons() {
+    SeededRandom rnd = SeededRandom.of(seed, 3);
+    String[][] rows = {
+      {"Hired", "active", "hired"}, {"Hired — internal transfer", "inactive", "hired"},
+      {"Underqualified", "active", "non-hired"}, {"Withdrew", "active", "non-hired"},
+      {"Position filled", "active", "non-hired"}, {"Timing / Zeitpunkt", "inactive", "non-hired"}
+    };
+    List<ObjectNode> reasons = new ArrayList<>();
+    for (String[] row : rows) {
+      reasons.add(
+          Nodes.object()
+              .put("id", rnd.uuid())
+              .put("text", row[0])
+              .put("status", row[1])
+              .put("type", row[2]));
     }
+    return reasons;
+  }
 
-    private List<ObjectNode> requisitionFields() {
-        List<ObjectNode> fields = new ArrayList<>();
-        fields.add(reqField("cost_center", "Cost center", "text", true));
-        ObjectNode level = reqField("level", "Level", "dropdown", false);
-        ArrayNode options = level.putArray("options");
-        for (String option : List.of("L1", "L2", "L3", "L4", "Principal")) {
-            options.add(Nodes.object().put("id", option.toLowerCase(java.util.Locale.ROOT)).put("text", option));
-        }
-        fields.add(level);
-        fields.add(reqField("target_start_date", "Target start date", "date", false));
-        fields.add(reqField("budget", "Budget", "number", false));
-        ObjectNode compensation = reqField("compensation_details", "Compensation details", "object", false);
-        ArrayNode subfields = compensation.putArray("subfields");
-        subfields.add(Nodes.object().put("id", "base").put("text", "Base").put("type", "number"));
-        subfields.add(Nodes.object().put("id", "bonus_plan").put("text", "Bonus plan").put("type", "text"));
-        fields.add(compensation);
-        return fields;
+  private List<ObjectNode> requisitionFields() {
+    List<ObjectNode> fields = new ArrayList<>();
+    fields.add(reqField("cost_center", "Cost center", "text", true));
+    ObjectNode level = reqField("level", "Level", "dropdown", false);
+    ArrayNode options = level.putArray("options");
+    for (String option : List.of("L1", "L2", "L3", "L4", "Principal")) {
+      options.add(
+          Nodes.object().put("id", option.toLowerCase(java.util.Locale.ROOT)).put("text", option));
     }
+    fields.add(level);
+    fields.add(reqField("target_start_date", "Target start date", "date", false));
+    fields.add(reqField("budget", "Budget", "number", false));
+    ObjectNode compensation =
+        reqField("compensation_details", "Compensation details", "object", false);
+    ArrayNode subfields = compensation.putArray("subfields");
+    subfields.add(Nodes.object().put("id", "base").put("text", "Base").put("type", "number"));
+    subfields.add(
+        Nodes.object().put("id", "bonus_plan").put("text", "Bonus plan").put("type", "text"));
+    fields.add(compensation);
+    return fields;
+  }
 
-    private static ObjectNode reqField(String id, String text, String type, boolean required) {
-        return Nodes.object().put("id", id).put("text", text).put("type", type).put("isRequired", required);
-    }
+  private static ObjectNode reqField(String id, String text, String type, boolean required) {
+    return Nodes.object()
+        .put("id", id)
+        .put("text", text)
+        .put("type", type)
+        .put("isRequired", required);
+  }
 
-    private List<ObjectNode> feedbackTemplates(List<ObjectNode> stages) {
-        SeededRandom rnd = SeededRandom.of(seed, 4);
-        List<ObjectNode> templates = new ArrayList<>();
-        String[] names = {"No feedback", "Phone screen", "Technical interview", "Culture add", "Reference check"};
-        for (int i = 0; i < names.length; i++) {
-            long createdAt = rnd.between(START, START + 200 * DatasetGenerator.DAY_MS);
-            ObjectNode template = Nodes.object().put("id", rnd.uuid()).put("text", names[i]);
-            if (i % 2 == 0) {
-                template.putNull("group");
-            } else {
-                template.set("group", Nodes.object().put("id", rnd.uuid()).put("name", "Interview kit " + i));
-            }
-            template.put("instructions", i == 0 ? "" : "Be kind, be specific.");
-            template.put("createdAt", createdAt).put("updatedAt", rnd.between(createdAt, END));
-            if (i == 0) {
-                template.putNull("stage");
-            } else {
-                ObjectNode stage = stages.get(3 + i % 5);
-                template.set("stage", Nodes.idText(stage.get("id").asText(), stage.get("text").asText()));
-            }
-            template.set("fields", FormFields.feedback(rnd, createdAt, false));
-            templates.add(template);
-        }
-        return templates;
+  private List<ObjectNode> feedbackTemplates(List<ObjectNode> stages) {
+    SeededRandom rnd = SeededRandom.of(seed, 4);
+    List<ObjectNode> templates = new ArrayList<>();
+    String[] names = {
+      "No feedback", "Phone screen", "Technical interview", "Culture add", "Reference check"
+    };
+    for (int i = 0; i < names.length; i++) {
+      long createdAt = rnd.between(START, START + 200 * DatasetGenerator.DAY_MS);
+      ObjectNode template = Nodes.object().put("id", rnd.uuid()).put("text", names[i]);
+      if (i % 2 == 0) {
+        template.putNull("group");
+      } else {
+        template.set(
+            "group", Nodes.object().put("id", rnd.uuid()).put("name", "Interview kit " + i));
+      }
+      template.put("instructions", i == 0 ? "" : "Be kind, be specific.");
+      template.put("createdAt", createdAt).put("updatedAt", rnd.between(createdAt, END));
+      if (i == 0) {
+        template.putNull("stage");
+      } else {
+        ObjectNode stage = stages.get(3 + i % 5);
+        template.set("stage", Nodes.idText(stage.get("id").asText(), stage.get("text").asText()));
+      }
+      template.set("fields", FormFields.feedback(rnd, createdAt, false));
+      templates.add(template);
     }
+    return templates;
+  }
 
-    private List<ObjectNode> formTemplates() {
-        SeededRandom rnd = SeededRandom.of(seed, 5);
-        List<ObjectNode> templates = new ArrayList<>();
-        for (String name : List.of("Offer details", "Relocation", "Background check")) {
-            long createdAt = rnd.between(START, START + 300 * DatasetGenerator.DAY_MS);
-            ObjectNode template = Nodes.object().put("id", rnd.uuid()).put("text", name);
-            template.set("group", Nodes.object().put("id", rnd.uuid()).put("name", "HR"));
-            template.put("instructions", "Fill in after the final interview");
-            template.put("secretByDefault", rnd.chance(0.5));
-            template.set("fields", FormFields.profileForm(rnd, createdAt, false));
-            template.put("createdAt", createdAt).put("updatedAt", rnd.between(createdAt, END));
-            templates.add(template);
-        }
-        return templates;
+  private List<ObjectNode> formTemplates() {
+    SeededRandom rnd = SeededRandom.of(seed, 5);
+    List<ObjectNode> templates = new ArrayList<>();
+    for (String name : List.of("Offer details", "Relocation", "Background check")) {
+      long createdAt = rnd.between(START, START + 300 * DatasetGenerator.DAY_MS);
+      ObjectNode template = Nodes.object().put("id", rnd.uuid()).put("text", name);
+      template.set("group", Nodes.object().put("id", rnd.uuid()).put("name", "HR"));
+      template.put("instructions", "Fill in after the final interview");
+      template.put("secretByDefault", rnd.chance(0.5));
+      template.set("fields", FormFields.profileForm(rnd, createdAt, false));
+      template.put("createdAt", createdAt).put("updatedAt", rnd.between(createdAt, END));
+      templates.add(template);
     }
+    return templates;
+  }
 }

@@ -4,63 +4,67 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Checks a data request's {@code Authorization} header (§2): HTTP Basic with the API key as user name and an
- * empty password, or {@code Bearer} with an unexpired access token from {@link TokenStore}. A second, built-in
- * key ({@value #NO_CONFIDENTIAL_KEY}) authenticates but has no confidential access.
+ * Checks a data request's {@code Authorization} header (§2): HTTP Basic with the API key as user
+ * name and an empty password, or {@code Bearer} with an unexpired access token from {@link
+ * TokenStore}. A second, built-in key ({@value #NO_CONFIDENTIAL_KEY}) authenticates but has no
+ * confidential access.
  */
 final class RequestAuthenticator {
-    static final String NO_CONFIDENTIAL_KEY = "fake-key-no-confidential";
-    static final String CONFIDENTIAL_SCOPE = "confidential:access:admin";
-    private final String apiKey;
-    private final TokenStore tokens;
+  static final String NO_CONFIDENTIAL_KEY = "fake-key-no-confidential";
+  static final String CONFIDENTIAL_SCOPE = "confidential:access:admin";
+  private final String apiKey;
+  private final TokenStore tokens;
 
-    RequestAuthenticator(String apiKey, TokenStore tokens) {
-        this.apiKey = apiKey;
-        this.tokens = tokens;
-    }
+  RequestAuthenticator(String apiKey, TokenStore tokens) {
+    this.apiKey = apiKey;
+    this.tokens = tokens;
+  }
 
-    Credential authenticate(String header) {
-        if (header == null || header.isBlank()) {
-            throw ApiError.unauthorized("A valid API key was not provided with the request. You must authenticate "
-                + "for all requests.");
-        }
-        String h = header.trim();
-        int space = h.indexOf(' ');
-        String scheme = space < 0 ? h : h.substring(0, space);
-        String value = space < 0 ? "" : h.substring(space + 1).trim();
-        if ("Basic".equalsIgnoreCase(scheme)) {
-            return basic(value);
-        }
-        if ("Bearer".equalsIgnoreCase(scheme)) {
-            TokenStore.AccessGrant grant = tokens.access(value);
-            if (grant == null) {
-                throw ApiError.unauthorized("Invalid access token");
-            }
-            if (grant.expired()) {
-                throw ApiError.unauthorized("Access token expired");
-            }
-            return new Credential("oauth:" + grant.clientId(),
-                (" " + grant.scope() + " ").contains(" " + CONFIDENTIAL_SCOPE + " "));
-        }
-        throw ApiError.unauthorized("Unsupported authorization scheme");
+  Credential authenticate(String header) {
+    if (header == null || header.isBlank()) {
+      throw ApiError.unauthorized(
+          "A valid API key was not provided with the request. You must authenticate "
+              + "for all requests.");
     }
+    String h = header.trim();
+    int space = h.indexOf(' ');
+    String scheme = space < 0 ? h : h.substring(0, space);
+    String value = space < 0 ? "" : h.substring(space + 1).trim();
+    if ("Basic".equalsIgnoreCase(scheme)) {
+      return basic(value);
+    }
+    if ("Bearer".equalsIgnoreCase(scheme)) {
+      TokenStore.AccessGrant grant = tokens.access(value);
+      if (grant == null) {
+        throw ApiError.unauthorized("Invalid access token");
+      }
+      if (grant.expired()) {
+        throw ApiError.unauthorized("Access token expired");
+      }
+      return new Credential(
+          "oauth:" + grant.clientId(),
+          (" " + grant.scope() + " ").contains(" " + CONFIDENTIAL_SCOPE + " "));
+    }
+    throw ApiError.unauthorized("Unsupported authorization scheme");
+  }
 
-    private Credential basic(String encoded) {
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ApiError.unauthorized("Malformed Basic credentials");
-        }
-        int colon = decoded.indexOf(':');
-        String user = colon < 0 ? decoded : decoded.substring(0, colon);
-        String password = colon < 0 ? "" : decoded.substring(colon + 1);
-        if (password.isEmpty() && user.equals(apiKey)) {
-            return new Credential("key:" + apiKey, true);
-        }
-        if (password.isEmpty() && user.equals(NO_CONFIDENTIAL_KEY)) {
-            return new Credential("key:" + NO_CONFIDENTIAL_KEY, false);
-        }
-        throw ApiError.unauthorized("Invalid API key (the key goes in the user name; the password must be empty)");
+  private Credential basic(String encoded) {
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.unauthorized("Malformed Basic credentials");
     }
+    int colon = decoded.indexOf(':');
+    String user = colon < 0 ? decoded : decoded.substring(0, colon);
+    String password = colon < 0 ? "" : decoded.substring(colon + 1);
+    if (password.isEmpty() && user.equals(apiKey)) {
+      return new Credential("key:" + apiKey, true);
+    }
+    if (password.isEmpty() && user.equals(NO_CONFIDENTIAL_KEY)) {
+      return new Credential("key:" + NO_CONFIDENTIAL_KEY, false);
+    }
+    throw ApiError.unauthorized(
+        "Invalid API key (the key goes in the user name; the password must be empty)");
+  }
 }

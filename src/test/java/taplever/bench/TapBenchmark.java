@@ -104,6 +104,26 @@ class TapBenchmark {
   }
 
   @Test
+  void warmThroughputInProcess() throws Exception {
+    print("## 1b. The same sync in this JVM, three times, to show the cost once the JIT has warmed up");
+    try (FakeLever fake = FakeLever.start(FakeLeverOptions.defaults().withOpportunities(100_000).withRateLimit(false))) {
+      Path config = Files.writeString(dir.resolve("warm.json"), "{\"base_url\": \"" + fake.baseUrl()
+          + "\", \"api_key\": \"fake-api-key\", \"start_date\": \"2000-01-01T00:00:00Z\","
+          + " \"requests_per_second\": 1000, \"burst\": 1000}");
+      Path catalog = Files.writeString(dir.resolve("warm-catalog.json"), "{\"streams\": [{\"tap_stream_id\":"
+          + " \"opportunities\", \"metadata\": [{\"breadcrumb\": [], \"metadata\": {\"selected\": true}}]}]}");
+      for (int i = 1; i <= 3; i++) {
+        java.io.OutputStream sink = java.io.OutputStream.nullOutputStream();
+        long t = System.nanoTime();
+        int exit = taplever.cli.TapLeverCommand.commandLine(sink)
+            .execute("--log-level", "warn", "--config", config.toString(), "--catalog", catalog.toString());
+        double seconds = (System.nanoTime() - t) / 1e9;
+        print("run %d: 100,000 records in %.2f s = %,.0f records/s, exit %d", i, seconds, 100_000 / seconds, exit);
+      }
+    }
+  }
+
+  @Test
   void rateLimitedFullSyncWithAllSeedChildren() throws Exception {
     int n = 100;
     print("## 2-3. %d opportunities, all seed children, fake Lever at 10 req/s burst 20, 150 ms latency", n);

@@ -5,19 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static taplever.fake.FakeLeverClient.HTTP;
+import static taplever.fake.FakeLeverClient.JSON;
+import static taplever.fake.FakeLeverClient.KEY;
+import static taplever.fake.FakeLeverClient.b64;
+import static taplever.fake.FakeLeverClient.basic;
+import static taplever.fake.FakeLeverClient.encode;
+import static taplever.fake.FakeLeverClient.get;
+import static taplever.fake.FakeLeverClient.postForm;
+import static taplever.fake.FakeLeverClient.rawGet;
+import static taplever.fake.FakeLeverClient.refresh;
+import static taplever.fake.FakeLeverClient.walk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,12 +39,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import taplever.fake.FakeLeverClient.RawReply;
+import taplever.fake.FakeLeverClient.Reply;
 
 class FakeLeverTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static final String KEY = basic("fake-api-key");
   private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
 
   private static FakeLever shared;
@@ -75,8 +76,7 @@ class FakeLeverTest {
       assertTrue(previous >= walked.get(i).get("createdAt").asLong(), "createdAt descending");
     }
     for (String token : tokens) {
-      assertTrue(
-          token.startsWith("%5B") && token.contains("%2C") && token.contains("%22"), token);
+      assertTrue(token.startsWith("%5B") && token.contains("%2C") && token.contains("%22"), token);
     }
   }
 
@@ -109,7 +109,8 @@ class FakeLeverTest {
           reply.body().get("message").asText());
     }
     String usersNext = get(shared, "/v1/users?limit=1", KEY).body().get("next").asText();
-    assertEquals(400, get(shared, "/v1/postings?limit=1&offset=" + encode(usersNext), KEY).status());
+    assertEquals(
+        400, get(shared, "/v1/postings?limit=1&offset=" + encode(usersNext), KEY).status());
   }
 
   @Test
@@ -141,8 +142,7 @@ class FakeLeverTest {
     assertEquals(
         get(shared, "/v1/opportunities/" + busy + "/offers", KEY).body(),
         get(shared, "/v1/candidates/" + busy + "/offers", KEY).body());
-    assertEquals(
-        404, get(shared, "/v1/opportunities/" + busy + "/nonsense", KEY).status());
+    assertEquals(404, get(shared, "/v1/opportunities/" + busy + "/nonsense", KEY).status());
   }
 
   // ---- filters ------------------------------------------------------------------------------
@@ -152,7 +152,9 @@ class FakeLeverTest {
     for (String stream : List.of("opportunities", "postings", "requisitions")) {
       List<ObjectNode> all = shared.dataset().records(stream);
       long confidential =
-          all.stream().filter(n -> "confidential".equals(n.path("confidentiality").asText())).count();
+          all.stream()
+              .filter(n -> "confidential".equals(n.path("confidentiality").asText()))
+              .count();
       assertTrue(confidential > 0, stream + " has confidential records");
       assertEquals(all.size() - confidential, walk(shared, "/" + stream, "", null).size(), stream);
       assertEquals(all.size(), walk(shared, "/" + stream, "confidentiality=all", null).size());
@@ -232,11 +234,7 @@ class FakeLeverTest {
   void missingOrWrongCredentialsAre401AndOtherErrorsUseCodeMessage() throws Exception {
     for (String auth :
         new String[] {
-          null,
-          basic("wrong-key"),
-          "Basic " + b64(":fake-api-key"),
-          "Bearer nope",
-          "Basic !!!"
+          null, basic("wrong-key"), "Basic " + b64(":fake-api-key"), "Bearer nope", "Basic !!!"
         }) {
       Reply reply = get(shared, "/v1/opportunities", auth);
       assertEquals(401, reply.status(), String.valueOf(auth));
@@ -259,14 +257,14 @@ class FakeLeverTest {
   @Test
   void burstIsServedThen429WithRetryAfter() throws Exception {
     try (FakeLever lever =
-        FakeLever.start(FakeLeverOptions.defaults().withOpportunities(5).withRateLimit(0.5, 5))) {
+        FakeLever.start(FakeLeverOptions.defaults().withOpportunities(5).withRateLimit(0.1, 5))) {
       for (int i = 0; i < 5; i++) {
         assertEquals(200, get(lever, "/v1/stages", KEY).status(), "request " + i);
       }
       Reply limited = get(lever, "/v1/stages", KEY);
       assertEquals(429, limited.status());
       assertEquals("TooManyRequests", limited.body().get("code").asText());
-      assertEquals("2", limited.headers().firstValue("Retry-After").orElseThrow());
+      assertEquals("10", limited.headers().firstValue("Retry-After").orElseThrow());
       assertEquals(
           200,
           get(lever, "/v1/stages", basic("fake-key-no-confidential")).status(),
@@ -441,7 +439,8 @@ class FakeLeverTest {
       assertEquals(clock.millis(), deleted.get(0).get("deletedAt").asLong());
       assertTrue(deleted.get(0).get("deletedBy").isTextual());
       for (String path :
-          List.of("/opportunities/" + withOffer + "/offers", "/candidates/" + withOffer + "/notes")) {
+          List.of(
+              "/opportunities/" + withOffer + "/offers", "/candidates/" + withOffer + "/notes")) {
         Reply gone = get(lever, "/v1" + path, KEY);
         assertEquals(404, gone.status(), path);
         assertEquals("ResourceNotFound", gone.body().get("code").asText());
@@ -478,116 +477,6 @@ class FakeLeverTest {
             .anyMatch(f -> f.get("value").isNumber()));
   }
 
-  // ---- helpers ------------------------------------------------------------------------------
-
-  private record Reply(int status, JsonNode body, HttpHeaders headers) {}
-
-  private record RawReply(int status, int declaredLength, byte[] body, boolean anyBytes) {
-    boolean complete() {
-      return status == 200 && body.length == declaredLength;
-    }
-
-    String kind() {
-      if (!anyBytes) {
-        return "dropped";
-      }
-      return status >= 500 ? "5xx" : body.length < declaredLength ? "truncated" : "ok";
-    }
-  }
-
-  private static Reply get(FakeLever lever, String pathAndQuery, String auth) throws Exception {
-    String base = "http://127.0.0.1:" + lever.port();
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery));
-    if (auth != null) {
-      request.header("Authorization", auth);
-    }
-    HttpResponse<String> response =
-        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    return new Reply(response.statusCode(), JSON.readTree(response.body()), response.headers());
-  }
-
-  /** Follows {@code next} until {@code hasNext} is false, passing it back as a normal parameter. */
-  private static List<JsonNode> walk(FakeLever lever, String path, String query, List<String> tokens)
-      throws Exception {
-    List<JsonNode> records = new ArrayList<>();
-    String offset = null;
-    for (int page = 0; page < 1_000; page++) {
-      String q = query + (offset == null ? "" : (query.isEmpty() ? "" : "&") + "offset=" + encode(offset));
-      Reply reply = get(lever, "/v1" + path + (q.isEmpty() ? "" : "?" + q), KEY);
-      assertEquals(200, reply.status(), reply.body().toString());
-      reply.body().get("data").forEach(records::add);
-      if (!reply.body().get("hasNext").asBoolean()) {
-        return records;
-      }
-      offset = reply.body().get("next").asText();
-      if (tokens != null) {
-        tokens.add(offset);
-      }
-    }
-    throw new AssertionError("pagination did not end");
-  }
-
-  /** One request on its own connection, read byte by byte so broken answers stay visible. */
-  private static RawReply rawGet(FakeLever lever, String path) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", lever.port())) {
-      socket.setSoTimeout(5_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(
-          ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + KEY
-                  + "\r\nConnection: close\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      ByteArrayOutputStream received = new ByteArrayOutputStream();
-      byte[] buffer = new byte[8192];
-      try {
-        for (int n; (n = in.read(buffer)) > 0; ) {
-          received.write(buffer, 0, n);
-        }
-      } catch (IOException e) {
-        // connection reset: keep what arrived
-      }
-      byte[] all = received.toByteArray();
-      if (all.length == 0) {
-        return new RawReply(0, 0, all, false);
-      }
-      String text = new String(all, StandardCharsets.ISO_8859_1);
-      int headerEnd = text.indexOf("\r\n\r\n");
-      int status = Integer.parseInt(text.substring(9, 12));
-      int length = 0;
-      for (String line : text.substring(0, headerEnd).split("\r\n")) {
-        if (line.toLowerCase().startsWith("content-length:")) {
-          length = Integer.parseInt(line.substring(15).trim());
-        }
-      }
-      byte[] body = java.util.Arrays.copyOfRange(all, headerEnd + 4, all.length);
-      return new RawReply(status, length, body, true);
-    }
-  }
-
-  private static Reply refresh(FakeLever lever, String clientId, String secret, String token)
-      throws Exception {
-    return postForm(
-        lever,
-        "grant_type=refresh_token&client_id="
-            + encode(clientId)
-            + "&client_secret="
-            + encode(secret)
-            + "&refresh_token="
-            + encode(token));
-  }
-
-  private static Reply postForm(FakeLever lever, String form) throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(lever.tokenUrl()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    return new Reply(response.statusCode(), JSON.readTree(response.body()), response.headers());
-  }
-
   private static long updatedAt(FakeDataset data, String id) {
     return data.records("opportunities").stream()
         .filter(n -> n.get("id").asText().equals(id))
@@ -613,45 +502,5 @@ class FakeLeverTest {
     List<JsonNode> values = new ArrayList<>();
     array.forEach(values::add);
     return values;
-  }
-
-  private static String basic(String key) {
-    return "Basic " + b64(key + ":");
-  }
-
-  private static String b64(String s) {
-    return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  /** A clock the test moves by hand. */
-  private static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }

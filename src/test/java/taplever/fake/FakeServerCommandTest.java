@@ -1,0 +1,75 @@
+package taplever.fake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static taplever.fake.FakeLeverClient.HTTP;
+import static taplever.fake.FakeLeverClient.JSON;
+import static taplever.fake.FakeLeverClient.basic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import taplever.cli.FakeServerCommand;
+
+/** {@code tap-lever fake-server} end to end: config line, files, serving, stopping. */
+class FakeServerCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void printsTheTapConfigServesAndStopsWhenInterrupted() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new FakeServerCommand());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    Path config = dir.resolve("config.json");
+    Path truth = dir.resolve("truth.json");
+    AtomicInteger exit = new AtomicInteger(-1);
+    Thread server =
+        new Thread(
+            () ->
+                exit.set(
+                    cli.execute(
+                        "--opportunities=12",
+                        "--seed=3",
+                        "--no-rate-limit",
+                        "--api-key=k1",
+                        "--write-config=" + config,
+                        "--dump-ground-truth=" + truth)));
+    server.start();
+    for (int i = 0; i < 200 && !out.toString().contains("\n"); i++) {
+      Thread.sleep(50);
+    }
+    String line = out.toString().trim();
+    JsonNode conf = JSON.readTree(line);
+    assertEquals("k1", conf.get("api_key").asText());
+    assertEquals("2019-01-01T00:00:00Z", conf.get("start_date").asText());
+    String baseUrl = conf.get("base_url").asText();
+    assertTrue(baseUrl.matches("http://127\\.0\\.0\\.1:\\d+/v1"), baseUrl);
+    assertEquals(line, Files.readString(config).trim());
+    assertEquals(12, JSON.readTree(truth.toFile()).get("opportunities").size());
+    assertTrue(err.toString().contains("fake Lever listening on " + baseUrl), err.toString());
+
+    HttpRequest stages =
+        HttpRequest.newBuilder(URI.create(baseUrl + "/stages"))
+            .header("Authorization", basic("k1"))
+            .build();
+    assertEquals(200, HTTP.send(stages, HttpResponse.BodyHandlers.ofString()).statusCode());
+
+    server.interrupt();
+    server.join(10_000);
+    assertEquals(0, exit.get());
+    assertThrows(IOException.class, () -> HTTP.send(stages, HttpResponse.BodyHandlers.ofString()));
+  }
+}
