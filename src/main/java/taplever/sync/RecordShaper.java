@@ -52,6 +52,7 @@ public final class RecordShaper {
     return out;
   }
 
+  /** {@code path} is the top-level field: naming nested paths would cost a string per value. */
   private JsonNode convert(String path, JsonNode value, FieldShape shape) {
     if (value.isNull()) {
       return value;
@@ -70,7 +71,7 @@ public final class RecordShaper {
       value.fields().forEachRemaining(e -> {
         FieldShape sub = shape.properties().get(e.getKey());
         // Nested keys Lever adds later are kept: the schema does not forbid them.
-        out.set(e.getKey(), sub == null ? e.getValue() : convert(path + "." + e.getKey(), e.getValue(), sub));
+        out.set(e.getKey(), sub == null ? e.getValue() : convert(path, e.getValue(), sub));
       });
       return out;
     }
@@ -84,7 +85,7 @@ public final class RecordShaper {
       ArrayNode out = JSON.arrayNode(value.size());
       FieldShape items = shape.items().get();
       for (JsonNode item : value) {
-        out.add(convert(path + "[]", item, items));
+        out.add(convert(path, item, items));
       }
       return out;
     }
@@ -155,7 +156,8 @@ public final class RecordShaper {
 
   private JsonNode mismatch(String path, JsonNode value, FieldShape shape) {
     if (warned.add(path)) {
-      warnings.accept("stream " + stream + ": field '" + path + "' had a " + value.getNodeType()
+      warnings.accept("stream " + stream + ": field '" + path + "' (or a value inside it) had a "
+          + value.getNodeType()
           .name().toLowerCase(java.util.Locale.ROOT) + " where the schema expects "
           + (shape == null ? "a timestamp" : shape.types()) + "; emitted null (warned once per field)");
     }
