@@ -101,7 +101,9 @@ public final class ChildFanOut implements AutoCloseable {
   public void close() {
     pool.shutdownNow();
     try {
-      pool.awaitTermination(5, TimeUnit.SECONDS);
+      if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("child requests did not stop within 10 s");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -75,6 +75,8 @@ public final class SyncEngine {
         // what was written; repeat it as the last line so a pipeline keeping the final STATE
         // resumes from here.
         Thread.interrupted();
+        // Child threads finishing a page could otherwise write records after this STATE.
+        fanOut.close();
         ctx.emitState();
         throw e instanceof InterruptedSyncException ie ? ie : cancellation.interruption();
       }
