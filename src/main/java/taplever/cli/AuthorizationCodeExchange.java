@@ -3,7 +3,6 @@ package taplever.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.Set;
 import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -11,6 +10,7 @@ import okhttp3.Response;
 import taplever.config.Credentials;
 import taplever.config.Secret;
 import taplever.error.LeverApiException;
+import taplever.http.OAuthErrorCode;
 
 /**
  * Redeems the one-time authorization code at Lever's token endpoint (reference §2.2, step 3).
@@ -19,10 +19,6 @@ import taplever.error.LeverApiException;
  */
 final class AuthorizationCodeExchange {
   static final String ENDPOINT = "/oauth/token";
-  /** RFC 6749 §5.2 codes: repeated in messages; anything else might echo what was sent. */
-  private static final Set<String> KNOWN_ERRORS = Set.of("invalid_request", "invalid_client",
-      "invalid_grant", "unauthorized_client", "unsupported_grant_type", "invalid_scope",
-      "access_denied", "server_error", "temporarily_unavailable");
 
   /** What login keeps from Lever's answer; the access token is dropped. */
   record Grant(Secret refreshToken, String scope) {}
@@ -71,7 +67,7 @@ final class AuthorizationCodeExchange {
     if (status < 200 || status >= 300 || (object && json.hasNonNull("error"))) {
       String error = object ? json.path("error").asText("") : "";
       throw new LeverApiException(status, ENDPOINT, "Lever refused the authorization code ("
-          + (KNOWN_ERRORS.contains(error) ? error : "HTTP " + status) + ")" + hint(error));
+          + OAuthErrorCode.safe(error).orElse("HTTP " + status) + ")" + hint(error));
     }
     if (!object) {
       throw new LeverApiException(status, ENDPOINT, "Lever's token endpoint answered "

@@ -17,11 +17,6 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler,
   static final int FAILURE = 1;
   static final int USAGE = 2;
 
-  private final boolean debug;
-
-  ErrorReporter(boolean debug) {
-    this.debug = debug;
-  }
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
@@ -29,11 +24,13 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler,
     if (ex instanceof TapException te) {
       err.println("CRITICAL tap-lever: " + te.getMessage());
     } else {
+      // Looked up here, not in a static field: slf4j-simple fixes its level when the first logger
+      // is made, which must come after --log-level is applied.
+      org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("tap-lever");
+      boolean debug = log.isDebugEnabled();
       err.println("CRITICAL tap-lever: internal error (" + ex.getClass().getSimpleName() + "): "
           + ex.getMessage() + (debug ? "" : " (rerun with --log-level debug for details)"));
-      if (debug) {
-        org.slf4j.LoggerFactory.getLogger("tap-lever").debug("stack trace of the internal error", ex);
-      }
+      log.debug("stack trace of the internal error", ex);
     }
     err.flush();
     return getExitCode(ex);

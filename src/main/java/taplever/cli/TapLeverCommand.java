@@ -1,19 +1,15 @@
 package taplever.cli;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +21,7 @@ import taplever.catalog.Discovery;
 import taplever.catalog.Selection;
 import taplever.catalog.StreamSelection;
 import taplever.config.ConfigLoader;
+import taplever.config.JsonFile;
 import taplever.config.TapConfig;
 import taplever.error.InputException;
 import taplever.singer.SingerWriter;
@@ -92,21 +89,15 @@ public final class TapLeverCommand implements Callable<Integer> {
 
   /** {@code stdout} receives the Singer messages: the real fd 1, or a buffer in tests. */
   public static CommandLine commandLine(OutputStream stdout) {
-    TapLeverCommand command = new TapLeverCommand(stdout);
-    CommandLine cl = new CommandLine(command);
+    CommandLine cl = new CommandLine(new TapLeverCommand(stdout));
     cl.addSubcommand(new FakeServerCommand());
     cl.addSubcommand(new LoginCommand());
     cl.addSubcommand(new DemoCommand(stdout));
-    ErrorReporter reporter = new ErrorReporter(false);
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) ->
-        new ErrorReporter(command.isDebug()).handleExecutionException(ex, cmd, parsed));
+    ErrorReporter reporter = new ErrorReporter();
+    cl.setExecutionExceptionHandler(reporter);
     cl.setExitCodeExceptionMapper(reporter);
     cl.setParameterExceptionHandler(reporter);
     return cl;
-  }
-
-  boolean isDebug() {
-    return "debug".equalsIgnoreCase(logLevel);
   }
 
   static ObjectMapper mapper() {
@@ -148,9 +139,9 @@ public final class TapLeverCommand implements Callable<Integer> {
     }
     List<StreamSelection> selections = catalog == null
         ? new Selection(schemas).defaults()
-        : new Selection(schemas).fromCatalog(readJson(mapper, catalog, "catalog"));
+        : new Selection(schemas).fromCatalog(JsonFile.read(mapper, catalog, "catalog"));
     TapState input = state == null ? TapState.empty()
-        : TapState.parse(readJson(mapper, state, "state"), LeverStreams.BY_NAME::containsKey);
+        : TapState.parse(JsonFile.read(mapper, state, "state"), LeverStreams.BY_NAME::containsKey);
     if (selections.isEmpty()) {
       Logging.warnings().accept("the catalog selects no stream; nothing to sync");
     }
@@ -158,22 +149,5 @@ public final class TapLeverCommand implements Callable<Integer> {
       new SyncRunner(cfg, mapper).run(selections, input, writer);
     }
     return ErrorReporter.OK;
-  }
-
-  private static JsonNode readJson(ObjectMapper mapper, Path file, String what) {
-    try {
-      JsonNode node = mapper.readTree(Files.readAllBytes(file));
-      if (node == null || node.isMissingNode()) {
-        throw new InputException(what + " file " + file + " is empty");
-      }
-      return node;
-    } catch (NoSuchFileException e) {
-      throw new InputException(what + " file " + file + " does not exist");
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new InputException(what + " file " + file + " is not valid JSON (line "
-          + e.getLocation().getLineNr() + ")");
-    } catch (IOException e) {
-      throw new InputException(what + " file " + file + " cannot be read: " + e.getMessage());
-    }
   }
 }

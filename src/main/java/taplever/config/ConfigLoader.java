@@ -1,14 +1,10 @@
 package taplever.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,20 +44,7 @@ public final class ConfigLoader {
   }
 
   public TapConfig load(Path path, Purpose purpose) {
-    return parse(read(path), Optional.of(path), purpose);
-  }
-
-  JsonNode read(Path path) {
-    try {
-      return mapper.readTree(Files.readAllBytes(path));
-    } catch (NoSuchFileException e) {
-      throw new InputException("config file " + path + " does not exist");
-    } catch (JsonProcessingException e) {
-      throw new InputException("config file " + path + " is not valid JSON (line "
-          + e.getLocation().getLineNr() + ")");
-    } catch (IOException e) {
-      throw new InputException("config file " + path + " cannot be read: " + e.getMessage());
-    }
+    return parse(JsonFile.read(mapper, path, "config"), Optional.of(path), purpose);
   }
 
   public TapConfig parse(JsonNode root, Optional<Path> source, Purpose purpose) {

@@ -29,9 +29,6 @@ final class TokenEndpoint {
   static final String ENDPOINT = "/oauth/token";
   static final int MAX_ATTEMPTS = 4;
   private static final Set<String> CREDENTIAL_ERRORS = Set.of("invalid_grant", "invalid_client");
-  private static final Set<String> KNOWN_ERRORS = Set.of("invalid_request", "invalid_client",
-      "invalid_grant", "unauthorized_client", "unsupported_grant_type", "invalid_scope",
-      "access_denied", "server_error", "temporarily_unavailable");
 
   private final Credentials.OAuth creds;
   private final OkHttpClient client;
@@ -96,7 +93,7 @@ final class TokenEndpoint {
               ? "check client_id and client_secret in the config, then run 'tap-lever login'"
               : "run 'tap-lever login' to get a new refresh token"));
     }
-    String code = KNOWN_ERRORS.contains(error) ? " (" + error + ")" : "";
+    String code = OAuthErrorCode.safe(error).map(c -> " (" + c + ")").orElse("");
     throw new LeverApiException(status, ENDPOINT, "Lever's token endpoint answered " + status
         + code + " when refreshing the OAuth token");
   }

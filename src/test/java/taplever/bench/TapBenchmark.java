@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import taplever.fake.FakeLever;
+import taplever.testing.Catalogs;
 import taplever.fake.FakeLeverOptions;
 
 /**
@@ -31,12 +32,7 @@ class TapBenchmark {
   private Run tap(FakeLever fake, String configExtra, String... streams) throws Exception {
     Path config = Files.writeString(dir.resolve("config.json"), "{\"base_url\": \"" + fake.baseUrl()
         + "\", \"api_key\": \"fake-api-key\", \"start_date\": \"2000-01-01T00:00:00Z\"" + configExtra + "}");
-    StringBuilder catalog = new StringBuilder("{\"streams\": [");
-    for (int i = 0; i < streams.length; i++) {
-      catalog.append(i == 0 ? "" : ",").append("{\"tap_stream_id\": \"").append(streams[i])
-          .append("\", \"metadata\": [{\"breadcrumb\": [], \"metadata\": {\"selected\": true}}]}");
-    }
-    Path cat = Files.writeString(dir.resolve("catalog.json"), catalog.append("]}").toString());
+    Path cat = Files.writeString(dir.resolve("catalog.json"), Catalogs.selecting(streams));
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "taplever.cli.Main",
         "--log-level", "warn", "--config", config.toString(), "--catalog", cat.toString()));

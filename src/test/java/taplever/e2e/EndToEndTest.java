@@ -15,6 +15,7 @@ import taplever.fake.FakeDataset;
 import taplever.fake.FakeLever;
 import taplever.fake.FakeLeverOptions;
 import taplever.streams.LeverStreams;
+import taplever.testing.Catalogs;
 import taplever.testing.SingerOutputValidator;
 import taplever.testing.TapRun;
 import taplever.testing.TempFiles;
@@ -42,10 +43,9 @@ class EndToEndTest {
   }
 
   private Path catalog(String... streams) {
-    return new TempFiles(dir).write("catalog.json", "{\"streams\": [" + java.util.Arrays.stream(streams)
-        .map(s -> "{\"tap_stream_id\": \"" + s + "\", \"schema\": {}, \"metadata\": [{\"breadcrumb\": [],"
-            + " \"metadata\": {\"selected\": true}}]}").collect(Collectors.joining(", ")) + "]}");
+    return new TempFiles(dir).write("catalog.json", Catalogs.selecting(streams));
   }
+
 
   private Path state(JsonNode value) {
     return new TempFiles(dir).write("state.json", value.toString());

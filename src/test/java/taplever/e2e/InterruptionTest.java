@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import taplever.fake.FakeLever;
 import taplever.fake.FakeLeverOptions;
+import taplever.testing.Catalogs;
 import taplever.testing.TempFiles;
 
 /** The tap as a real process: SIGTERM mid-sync then a resume, and a target that goes away. */
@@ -48,13 +49,9 @@ class InterruptionTest {
   }
 
   private Path catalog() {
-    StringBuilder sb = new StringBuilder("{\"streams\": [");
-    for (int i = 0; i < STREAMS.length; i++) {
-      sb.append(i == 0 ? "" : ", ").append("{\"tap_stream_id\": \"").append(STREAMS[i])
-          .append("\", \"metadata\": [{\"breadcrumb\": [], \"metadata\": {\"selected\": true}}]}");
-    }
-    return new TempFiles(dir).write("catalog.json", sb.append("]}").toString());
+    return new TempFiles(dir).write("catalog.json", Catalogs.selecting(STREAMS));
   }
+
 
   private static Process tap(String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import taplever.fake.FakeLever;
 import taplever.fake.FakeLeverOptions;
+import taplever.testing.Catalogs;
 import taplever.testing.TapRun;
 import taplever.testing.TempFiles;
 
@@ -32,13 +33,9 @@ class OAuthAndLimiterTest {
   }
 
   private Path catalog(String... streams) {
-    StringBuilder sb = new StringBuilder("{\"streams\": [");
-    for (int i = 0; i < streams.length; i++) {
-      sb.append(i == 0 ? "" : ", ").append("{\"tap_stream_id\": \"").append(streams[i])
-          .append("\", \"metadata\": [{\"breadcrumb\": [], \"metadata\": {\"selected\": true}}]}");
-    }
-    return new TempFiles(dir).write("catalog.json", sb.append("]}").toString());
+    return new TempFiles(dir).write("catalog.json", Catalogs.selecting(streams));
   }
+
 
   @Test
   void aTwoSecondAccessTokenWithRotatingRefreshTokensLastsASyncOfSeveralSeconds() throws Exception {

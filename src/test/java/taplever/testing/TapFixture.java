@@ -1,8 +1,6 @@
 package taplever.testing;
 
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import mockwebserver3.MockWebServer;
 
 /** Config and catalog files for a tap pointed at a MockWebServer. */
@@ -30,11 +28,9 @@ public final class TapFixture {
 
   /** A catalog selecting exactly these streams, every field. */
   public Path catalog(String... streams) {
-    return files.write("catalog.json", "{\"streams\": [" + Arrays.stream(streams)
-        .map(s -> "{\"tap_stream_id\": \"" + s + "\", \"stream\": \"" + s + "\", \"schema\": {},"
-            + " \"metadata\": [{\"breadcrumb\": [], \"metadata\": {\"selected\": true}}]}")
-        .collect(Collectors.joining(", ")) + "]}");
+    return files.write("catalog.json", Catalogs.selecting(streams));
   }
+
 
   public Path file(String name, String content) {
     return files.write(name, content);
