@@ -41,13 +41,16 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--log-level", defaultValue = "info", description = "debug, info, warn or error.")
   String logLevel;
 
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
   DemoCommand(OutputStream stdout) {
     this.stdout = stdout;
   }
 
   @Override
   public Integer call() throws IOException {
-    Logging.setLevel(logLevel);
+    StderrLogs logs = new StderrLogs(StderrLogs.parseLevel(logLevel), spec.commandLine().getErr());
     FakeLeverOptions options = FakeLeverOptions.defaults().withSeed(seed).withOpportunities(opportunities);
     try (FakeLever fake = FakeLever.start(options)) {
       Path dir = Files.createTempDirectory("tap-lever-demo");
@@ -55,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
       try {
         Files.writeString(config, "{\"base_url\": \"" + fake.baseUrl() + "\", \"api_key\": \""
             + options.apiKey() + "\", \"start_date\": \"2000-01-01T00:00:00Z\"}");
-        org.slf4j.LoggerFactory.getLogger("tap-lever").info("fake Lever on {} with {} opportunities",
+        logs.getLogger("tap-lever").info("fake Lever on {} with {} opportunities",
             fake.baseUrl(), opportunities);
         List<String> args = new ArrayList<>(List.of("--config", config.toString(), "--log-level", logLevel));
         if (catalog != null) {
@@ -65,6 +68,7 @@ final class DemoCommand implements Callable<Integer> {
           args.addAll(List.of("--state", state.toString()));
         }
         CommandLine tap = TapLeverCommand.commandLine(stdout);
+        tap.setErr(spec.commandLine().getErr());
         return tap.execute(args.toArray(String[]::new));
       } finally {
         Files.deleteIfExists(config);

@@ -24,16 +24,26 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler,
     if (ex instanceof TapException te) {
       err.println("CRITICAL tap-lever: " + te.getMessage());
     } else {
-      // Looked up here, not in a static field: slf4j-simple fixes its level when the first logger
-      // is made, which must come after --log-level is applied.
-      org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("tap-lever");
-      boolean debug = log.isDebugEnabled();
+      boolean debug = "debug".equalsIgnoreCase(logLevel(parsed));
       err.println("CRITICAL tap-lever: internal error (" + ex.getClass().getSimpleName() + "): "
           + ex.getMessage() + (debug ? "" : " (rerun with --log-level debug for details)"));
-      log.debug("stack trace of the internal error", ex);
+      if (debug) {
+        ex.printStackTrace(err);
+      }
     }
     err.flush();
     return getExitCode(ex);
+  }
+
+  /** The --log-level the user gave, on the command or the subcommand that ran. */
+  private static String logLevel(CommandLine.ParseResult parsed) {
+    String level = "info";
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--log-level")) {
+        level = p.matchedOptionValue("--log-level", level);
+      }
+    }
+    return level;
   }
 
   @Override

@@ -62,16 +62,15 @@ final class LoginCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (parent != null) {
-      Logging.setLevel(parent.logLevel);
-    }
+    StderrLogs logs = new StderrLogs(StderrLogs.parseLevel(parent != null ? parent.logLevel : "info"),
+        spec.commandLine().getErr());
     if (port < 0 || port > 65_535) {
       throw new InputException("--port must be from 0 to 65535, not " + port);
     }
     if (timeoutSeconds < 1) {
       throw new InputException("--timeout-seconds must be at least 1, not " + timeoutSeconds);
     }
-    TapConfig cfg = new ConfigLoader(Logging.warnings(), "tap-lever/" + Version.current())
+    TapConfig cfg = new ConfigLoader(logs.getLogger("tap-lever")::warn, "tap-lever/" + Version.current())
         .load(config, ConfigLoader.Purpose.LOGIN);
     ConfigFileWriter writer = new ConfigFileWriter(config);
     writer.checkWritable();

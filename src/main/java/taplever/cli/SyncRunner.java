@@ -1,18 +1,15 @@
 package taplever.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
-import okhttp3.OkHttpClient;
 import taplever.catalog.StreamSelection;
 import taplever.config.ConfigFileWriter;
 import taplever.config.Credentials;
 import taplever.config.TapConfig;
 import taplever.http.LeverClient;
 import taplever.http.LeverHttp;
-import taplever.http.Sleeper;
+import taplever.http.TapRuntime;
 import taplever.http.TokenStore;
 import taplever.singer.SingerWriter;
 import taplever.singer.TapState;
@@ -26,10 +23,12 @@ import taplever.sync.SyncStats;
 final class SyncRunner {
   private final TapConfig config;
   private final ObjectMapper mapper;
+  private final TapRuntime runtime;
 
-  SyncRunner(TapConfig config, ObjectMapper mapper) {
+  SyncRunner(TapConfig config, ObjectMapper mapper, TapRuntime runtime) {
     this.config = config;
     this.mapper = mapper;
+    this.runtime = runtime;
   }
 
   void run(List<StreamSelection> selections, TapState input, SingerWriter writer) {
@@ -40,26 +39,24 @@ final class SyncRunner {
       file.checkWritable();
       store = file::saveRefreshToken;
     }
-    SyncStats stats = new SyncStats(System::nanoTime);
-    OkHttpClient http = LeverHttp.client(config, store, new MetricsObserver(stats), Sleeper.SYSTEM,
-        Clock.systemUTC(), new Random());
-    LeverClient client = new LeverClient(http, config.baseUrl(), config.pageSize(), mapper,
-        config.credentials().mode());
+    SyncStats stats = new SyncStats(runtime.nanoTime());
+    MetricsObserver metrics = new MetricsObserver(stats, runtime.log("tap-lever.metrics"));
+    LeverClient client = LeverHttp.create(config, store, metrics, mapper, runtime);
     Cancellation cancellation = new Cancellation();
-    cancellation.onCancel(() -> http.dispatcher().cancelAll());
+    cancellation.onCancel(client::cancelAll);
     SignalTrap signals = SignalTrap.install(cancellation);
-    try (ProgressReporter progress = new ProgressReporter(stats, Duration.ofSeconds(10))) {
+    try (ProgressReporter progress = new ProgressReporter(stats, Duration.ofSeconds(10),
+        runtime.log("tap-lever.progress"))) {
       try {
-        new SyncEngine(config, client, writer, Clock.systemUTC(), cancellation, stats)
+        new SyncEngine(config, client, writer, runtime, cancellation, stats)
             .run(selections, input);
       } finally {
-        MetricsObserver.logRecordCounts(stats);
+        metrics.logRecordCounts();
         progress.summary();
       }
     } finally {
       signals.restore();
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
+      client.close();
     }
   }
 }

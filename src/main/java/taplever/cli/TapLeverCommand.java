@@ -24,6 +24,7 @@ import taplever.config.ConfigLoader;
 import taplever.config.JsonFile;
 import taplever.config.TapConfig;
 import taplever.error.InputException;
+import taplever.http.TapRuntime;
 import taplever.singer.SingerWriter;
 import taplever.singer.TapState;
 import taplever.streams.LeverStreams;
@@ -109,7 +110,8 @@ public final class TapLeverCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Logging.setLevel(logLevel);
+    StderrLogs logs = new StderrLogs(StderrLogs.parseLevel(logLevel), spec.commandLine().getErr());
+    org.slf4j.Logger log = logs.getLogger("tap-lever");
     PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
     if (about) {
       out.print(switch (format.toLowerCase(Locale.ROOT)) {
@@ -129,7 +131,7 @@ public final class TapLeverCommand implements Callable<Integer> {
           "--discover takes only --config; --catalog and --state are for a sync");
     }
     ObjectMapper mapper = mapper();
-    TapConfig cfg = new ConfigLoader(Logging.warnings(), "tap-lever/" + Version.current())
+    TapConfig cfg = new ConfigLoader(log::warn, "tap-lever/" + Version.current())
         .load(config, ConfigLoader.Purpose.SYNC);
     SchemaRepository schemas = new SchemaRepository(mapper);
     if (discover) {
@@ -143,10 +145,10 @@ public final class TapLeverCommand implements Callable<Integer> {
     TapState input = state == null ? TapState.empty()
         : TapState.parse(JsonFile.read(mapper, state, "state"), LeverStreams.BY_NAME::containsKey);
     if (selections.isEmpty()) {
-      Logging.warnings().accept("the catalog selects no stream; nothing to sync");
+      log.warn("the catalog selects no stream; nothing to sync");
     }
     try (SingerWriter writer = new SingerWriter(stdout, mapper)) {
-      new SyncRunner(cfg, mapper).run(selections, input, writer);
+      new SyncRunner(cfg, mapper, TapRuntime.system(logs)).run(selections, input, writer);
     }
     return ErrorReporter.OK;
   }

@@ -15,6 +15,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.slf4j.Logger;
 import taplever.error.LeverApiException;
 
 /**
@@ -22,26 +23,23 @@ import taplever.error.LeverApiException;
  * {@link LeverErrorMapper}); an interruption keeps its {@code InterruptedIOException} as the
  * cause. Thread-safe; share one per run.
  */
-public final class LeverClient {
+public final class LeverClient implements AutoCloseable {
   private final OkHttpClient client;
   private final HttpUrl baseUrl;
   private final int pageSize;
   private final ObjectMapper mapper;
   private final LeverErrorMapper errors;
   private final LongSupplier nanoTime;
-
-  public LeverClient(OkHttpClient client, String baseUrl, int pageSize, ObjectMapper mapper,
-      String credentialsMode) {
-    this(client, baseUrl, pageSize, mapper, credentialsMode, System::nanoTime);
-  }
+  private final Logger log;
 
   /**
    * @param baseUrl the API root, e.g. {@code https://api.lever.co/v1}
    * @param credentialsMode {@code Credentials.mode()}, named when Lever answers 401
    * @param nanoTime the retry interceptor's clock, to say how long retrying went on
    */
-  public LeverClient(OkHttpClient client, String baseUrl, int pageSize, ObjectMapper mapper,
-      String credentialsMode, LongSupplier nanoTime) {
+  LeverClient(OkHttpClient client, String baseUrl, int pageSize, ObjectMapper mapper,
+      String credentialsMode, LongSupplier nanoTime, Logger log) {
+    this.log = log;
     this.client = client;
     this.baseUrl = HttpUrl.get(baseUrl);
     this.pageSize = pageSize;
@@ -77,7 +75,7 @@ public final class LeverClient {
       throw new LeverApiException(status, endpoint, "Lever answered " + endpoint
           + " with a body that is not JSON");
     }
-    return Page.parse(root, endpoint);
+    return Page.parse(root, endpoint, log);
   }
 
   /**
@@ -101,6 +99,18 @@ public final class LeverClient {
     }
     offset.ifPresent(token -> url.addQueryParameter("offset", token));
     return url.build();
+  }
+
+  /** Stops every call in flight (a signal, or the target is gone); they fail as interruptions. */
+  public void cancelAll() {
+    client.dispatcher().cancelAll();
+  }
+
+  /** Releases the client's threads and connections at the end of a run. */
+  @Override
+  public void close() {
+    client.dispatcher().executorService().shutdown();
+    client.connectionPool().evictAll();
   }
 
   /**

@@ -1,11 +1,7 @@
 package taplever.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.function.DoubleSupplier;
-import java.util.function.LongSupplier;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -17,31 +13,22 @@ public final class LeverHttp {
   private LeverHttp() {
   }
 
-  /** The client for a run, with real time. */
+  /**
+   * The client of a run: production and tests build it here, from the same config and runtime,
+   * so the wiring under test is the wiring that ships.
+   */
   public static LeverClient create(TapConfig config, TokenStore store, HttpObserver observer,
-      ObjectMapper mapper) {
-    return create(config, store, observer, mapper, Sleeper.SYSTEM, System::nanoTime,
-        Clock.systemUTC(), new Random()::nextDouble);
-  }
-
-  public static LeverClient create(TapConfig config, TokenStore store, HttpObserver observer,
-      ObjectMapper mapper, Sleeper sleeper, LongSupplier nanoTime, Clock clock,
-      DoubleSupplier random) {
-    OkHttpClient client = client(config, store, observer, sleeper, nanoTime, clock, random);
+      ObjectMapper mapper, TapRuntime runtime) {
+    OkHttpClient client = client(config, store, observer, runtime);
     return new LeverClient(client, config.baseUrl(), config.pageSize(), mapper,
-        config.credentials().mode(), nanoTime);
+        config.credentials().mode(), runtime.nanoTime(), runtime.log("tap-lever.http"));
   }
 
-  public static OkHttpClient client(TapConfig config, TokenStore store, HttpObserver observer,
-      Sleeper sleeper, Clock clock, Random random) {
-    return client(config, store, observer, sleeper, System::nanoTime, clock, random::nextDouble);
-  }
-
-  public static OkHttpClient client(TapConfig config, TokenStore store, HttpObserver observer,
-      Sleeper sleeper, LongSupplier nanoTime, Clock clock, DoubleSupplier random) {
-    TokenBucket bucket =
-        new TokenBucket(config.requestsPerSecond(), config.burst(), nanoTime, sleeper);
-    return client(config, store, observer, sleeper, nanoTime, clock, random, bucket);
+  static OkHttpClient client(TapConfig config, TokenStore store, HttpObserver observer,
+      TapRuntime runtime) {
+    TokenBucket bucket = new TokenBucket(config.requestsPerSecond(), config.burst(),
+        runtime.nanoTime(), runtime.sleeper());
+    return client(config, store, observer, runtime, bucket);
   }
 
   /**
@@ -65,12 +52,11 @@ public final class LeverHttp {
    * </ol>
    */
   static OkHttpClient client(TapConfig config, TokenStore store, HttpObserver observer,
-      Sleeper sleeper, LongSupplier nanoTime, Clock clock, DoubleSupplier random,
-      TokenBucket bucket) {
+      TapRuntime runtime, TokenBucket bucket) {
     OkHttpClient base = base(config);
     OkHttpClient.Builder builder = base.newBuilder()
         .addInterceptor(
-            new RetryInterceptor(config.maxRetry(), sleeper, random, nanoTime, observer))
+            new RetryInterceptor(config.maxRetry(), runtime, observer))
         .addInterceptor(new UserAgentInterceptor(config.userAgent()))
         .addNetworkInterceptor(new RateLimitInterceptor(bucket));
     Credentials credentials = config.credentials();
@@ -80,7 +66,8 @@ public final class LeverHttp {
       OkHttpClient tokenClient = base.newBuilder()
           .addInterceptor(new UserAgentInterceptor(config.userAgent()))
           .build();
-      OAuthSession session = new OAuthSession(oauth, tokenClient, store, clock, sleeper);
+      OAuthSession session =
+          new OAuthSession(oauth, tokenClient, store, runtime.clock(), runtime.sleeper());
       builder.addNetworkInterceptor(new OAuthTokenInterceptor(session))
           .authenticator(new OAuthAuthenticator(session));
     }

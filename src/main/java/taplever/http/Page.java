@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import taplever.error.LeverApiException;
 
 /**
@@ -16,8 +15,6 @@ import taplever.error.LeverApiException;
  * @param next the offset token for the following page, passed back verbatim
  */
 public record Page(List<ObjectNode> data, boolean hasNext, Optional<String> next) {
-  private static final Logger LOG = LoggerFactory.getLogger(Page.class);
-
   public Page {
     data = List.copyOf(data);
     Objects.requireNonNull(next, "next");
@@ -27,7 +24,7 @@ public record Page(List<ObjectNode> data, boolean hasNext, Optional<String> next
    * Reads Lever's envelope, tolerating its documented quirks: {@code data} given as a single
    * object, null entries (skipped), and a missing {@code hasNext} (the last page).
    */
-  public static Page parse(JsonNode root, String endpoint) {
+  public static Page parse(JsonNode root, String endpoint, Logger log) {
     JsonNode data = root == null ? null : root.get("data");
     if (data == null || !(data.isArray() || data.isObject())) {
       throw new LeverApiException(200, endpoint,
@@ -46,7 +43,7 @@ public record Page(List<ObjectNode> data, boolean hasNext, Optional<String> next
       }
     }
     if (nulls > 0) {
-      LOG.warn("Lever's page for {} had {} null entries in 'data'; skipped them", endpoint, nulls);
+      log.warn("Lever's page for {} had {} null entries in 'data'; skipped them", endpoint, nulls);
     }
     boolean hasNext = root.path("hasNext").asBoolean(false);
     JsonNode nextNode = root.get("next");

@@ -11,7 +11,6 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Retries one logical GET until it gets an answer worth returning or runs out of time. An
@@ -31,21 +30,27 @@ public final class RetryInterceptor implements Interceptor {
   static final Duration CAP = Duration.ofSeconds(30);
   /** A backstop for a server that keeps answering "Retry-After: 0"; time is the real bound. */
   static final int MAX_ATTEMPTS = 100;
-  private static final Logger LOG = LoggerFactory.getLogger(RetryInterceptor.class);
 
   private final Duration maxRetry;
   private final Sleeper sleeper;
   private final DoubleSupplier random;
   private final LongSupplier nanoTime;
   private final HttpObserver observer;
+  private final Logger log;
 
   public RetryInterceptor(Duration maxRetry, Sleeper sleeper, DoubleSupplier random,
-      LongSupplier nanoTime, HttpObserver observer) {
+      LongSupplier nanoTime, HttpObserver observer, Logger log) {
     this.maxRetry = maxRetry;
     this.sleeper = sleeper;
     this.random = random;
     this.nanoTime = nanoTime;
     this.observer = observer;
+    this.log = log;
+  }
+
+  public RetryInterceptor(Duration maxRetry, TapRuntime runtime, HttpObserver observer) {
+    this(maxRetry, runtime.sleeper(), runtime.random(), runtime.nanoTime(), observer,
+        runtime.log("tap-lever.http"));
   }
 
   @Override
@@ -81,7 +86,7 @@ public final class RetryInterceptor implements Interceptor {
       String what =
           response != null ? "Lever answered " + status : failure.getClass().getSimpleName();
       // The path only: the query can hold an offset token, and headers hold credentials.
-      LOG.warn("{} for {}; retry {} in {} ms", what, request.url().encodedPath(), attempt,
+      log.warn("{} for {}; retry {} in {} ms", what, request.url().encodedPath(), attempt,
           wait.toMillis());
       observer.onRetry(endpoint, status, wait);
       pause(wait);

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import taplever.http.HttpObserver;
 import taplever.streams.LeverStreams;
 import taplever.streams.StreamSpec;
@@ -14,12 +13,13 @@ import taplever.streams.StreamSpec;
  * stderr) and per-stream counters for progress. Endpoint labels are path templates, never ids.
  */
 public final class MetricsObserver implements HttpObserver {
-  private static final Logger METRICS = LoggerFactory.getLogger("tap-lever.metrics");
+  private final Logger metrics;
   private final SyncStats stats;
   private final Map<String, String> streamByPath;
 
-  public MetricsObserver(SyncStats stats) {
+  public MetricsObserver(SyncStats stats, Logger metrics) {
     this.stats = stats;
+    this.metrics = metrics;
     this.streamByPath = LeverStreams.ALL.stream().filter(s -> !s.isEmbedded())
         .collect(java.util.stream.Collectors.toMap(StreamSpec::path, StreamSpec::name, (a, b) -> a));
   }
@@ -34,8 +34,8 @@ public final class MetricsObserver implements HttpObserver {
         c.rateLimited.increment();
       }
     }
-    if (METRICS.isInfoEnabled()) {
-      METRICS.info(String.format(Locale.ROOT, "METRIC: {\"type\": \"timer\", \"metric\":"
+    if (metrics.isInfoEnabled()) {
+      metrics.info(String.format(Locale.ROOT, "METRIC: {\"type\": \"timer\", \"metric\":"
           + " \"http_request_duration\", \"value\": %.3f, \"tags\": {\"endpoint\": \"%s\","
           + " \"http_status_code\": %d, \"status\": \"%s\"}}", durationNanos / 1e9, endpoint, status,
           status >= 200 && status < 300 ? "succeeded" : "failed"));
@@ -51,9 +51,9 @@ public final class MetricsObserver implements HttpObserver {
   }
 
   /** The closing {@code record_count} counter per stream. */
-  public static void logRecordCounts(SyncStats stats) {
+  public void logRecordCounts() {
     stats.all().forEach((stream, c) ->
-      METRICS.info("METRIC: {\"type\": \"counter\", \"metric\": \"record_count\", \"value\": "
+      metrics.info("METRIC: {\"type\": \"counter\", \"metric\": \"record_count\", \"value\": "
           + c.records() + ", \"tags\": {\"endpoint\": \"" + stream + "\"}}"));
   }
 }

@@ -8,25 +8,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Human progress on stderr for long runs: every few seconds one line per active stream, and a
  * table at the end. Quiet below INFO (--log-level warn).
  */
 public final class ProgressReporter implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger("tap-lever.progress");
+  private final Logger log;
   private final SyncStats stats;
   private final ScheduledExecutorService timer;
 
-  public ProgressReporter(SyncStats stats, Duration every) {
+  public ProgressReporter(SyncStats stats, Duration every, Logger log) {
     this.stats = stats;
+    this.log = log;
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "tap-lever-progress");
       t.setDaemon(true);
       return t;
     });
-    if (LOG.isInfoEnabled()) {
+    if (log.isInfoEnabled()) {
       timer.scheduleAtFixedRate(this::report, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
@@ -38,7 +38,7 @@ public final class ProgressReporter implements AutoCloseable {
         return;
       }
       double secs = Math.max(c.duration(now).toMillis() / 1000.0, 0.001);
-      LOG.info(String.format(Locale.ROOT, "progress %s: %,d records (%.0f/s), %,d requests, %,d"
+      log.info(String.format(Locale.ROOT, "progress %s: %,d records (%.0f/s), %,d requests, %,d"
           + " retries, %,d rate-limited", stream, c.records(), c.records() / secs, c.requests(),
           c.retries(), c.rateLimited()));
     });
@@ -46,7 +46,7 @@ public final class ProgressReporter implements AutoCloseable {
 
   /** The closing table: records, requests, retries and duration per stream. */
   public void summary() {
-    if (!LOG.isInfoEnabled()) {
+    if (!log.isInfoEnabled()) {
       return;
     }
     long now = stats.now();
@@ -57,7 +57,7 @@ public final class ProgressReporter implements AutoCloseable {
     all.forEach((stream, c) -> table.append(String.format(Locale.ROOT,
         "  %-26s %,12d %,10d %,8d %,8d %10.1f%n", stream, c.records(), c.requests(), c.retries(),
         c.rateLimited(), c.duration(now).toMillis() / 1000.0)));
-    LOG.info(table.toString().stripTrailing());
+    log.info(table.toString().stripTrailing());
   }
 
   @Override

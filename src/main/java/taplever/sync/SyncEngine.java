@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import taplever.catalog.StreamSelection;
 import taplever.config.TapConfig;
 import taplever.error.InterruptedSyncException;
 import taplever.error.LeverApiException;
 import taplever.http.LeverClient;
+import taplever.http.TapRuntime;
 import taplever.singer.SingerMessage;
 import taplever.singer.SingerWriter;
 import taplever.singer.TapState;
@@ -25,21 +25,21 @@ import taplever.streams.StreamSpec;
  * group a previous run was syncing when it stopped, and never names a stream.
  */
 public final class SyncEngine {
-  private static final Logger LOG = LoggerFactory.getLogger("tap-lever");
-
   private final TapConfig config;
   private final LeverClient client;
   private final SingerWriter writer;
   private final Clock clock;
   private final Cancellation cancellation;
   private final SyncStats stats;
+  private final Logger log;
 
-  public SyncEngine(TapConfig config, LeverClient client, SingerWriter writer, Clock clock,
+  public SyncEngine(TapConfig config, LeverClient client, SingerWriter writer, TapRuntime runtime,
       Cancellation cancellation, SyncStats stats) {
     this.config = config;
     this.client = client;
     this.writer = writer;
-    this.clock = clock;
+    this.clock = runtime.clock();
+    this.log = runtime.log("tap-lever");
     this.cancellation = cancellation;
     this.stats = stats;
   }
@@ -58,7 +58,7 @@ public final class SyncEngine {
       Thread main = Thread.currentThread();
       cancellation.onCancel(main::interrupt);
       cancellation.onCancel(fanOut::interruptAll);
-      SyncContext ctx = new SyncContext(client, writer, fanOut, stats, clock, LOG, cancellation, input,
+      SyncContext ctx = new SyncContext(client, writer, fanOut, stats, clock, log, cancellation, input,
           prefetcher);
       ctx.emitState();
       List<Group> groups = rotate(groups(selections), input.currentlySyncing());
@@ -92,7 +92,7 @@ public final class SyncEngine {
     List<StreamSelection> members = group.members();
     for (StreamSelection s : members) {
       if (s.spec().has(Quirk.DEPRECATED)) {
-        LOG.warn("{} is deprecated by Lever (since 2020); prefer the opportunity streams", s.name());
+        log.warn("{} is deprecated by Lever (since 2020); prefer the opportunity streams", s.name());
       }
       List<String> bookmarkProps = s.incremental() ? List.of(s.spec().cursor().get().key()) : List.of();
       writer.write(new SingerMessage.Schema(s.name(), s.schema(), s.spec().keyProperties(), bookmarkProps));
@@ -101,14 +101,14 @@ public final class SyncEngine {
     ctx.replaceState(ctx.state().syncing(Optional.of(group.top().name())));
     WindowPlan plan = WindowPlan.of(group.top(), group.parent(), group.children(), ctx.state(),
         config.startDate(), syncStart, config.childLookback(), config.childFullRefresh());
-    LOG.info("{}: syncing {}{}", group.top().name(), names(members),
+    log.info("{}: syncing {}{}", group.top().name(), names(members),
         plan.start().map(s -> " from " + s + (plan.serverFilter() ? "" : " (full read, filtered here)"))
             .orElse(""));
     try {
       new ParentWalk(ctx, plan).run();
     } catch (LeverApiException e) {
       if (e.status() == 403 && group.top().has(Quirk.OPTIONAL_FEATURE)) {
-        LOG.warn("{}: Lever refused it (403); the account may not have this add-on. Skipped.",
+        log.warn("{}: Lever refused it (403); the account may not have this add-on. Skipped.",
             group.top().name());
         return;
       }

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
+import taplever.testing.RecordingLogs;
 
 /** Fake time: a nanoTime, a wall clock that follows it, and a sleeper that advances both. */
 final class FakeTime implements Sleeper, LongSupplier {
@@ -53,6 +55,15 @@ final class FakeTime implements Sleeper, LongSupplier {
 
   Duration elapsed() {
     return Duration.ofNanos(nanos.get() - ORIGIN);
+  }
+
+  /** A runtime on this fake time, logging into {@code logs}. */
+  TapRuntime runtime(Sleeper sleeper, DoubleSupplier random, RecordingLogs logs) {
+    return new TapRuntime(clock(), this, sleeper, random, logs);
+  }
+
+  TapRuntime runtime(DoubleSupplier random) {
+    return runtime(this, random, new RecordingLogs());
   }
 
   Clock clock() {

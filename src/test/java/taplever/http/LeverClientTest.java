@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import taplever.config.TapConfig;
 import taplever.error.LeverApiException;
+import taplever.testing.RecordingLogs;
 
 class LeverClientTest {
   private static final LeverRequest OPPORTUNITIES = LeverRequest.of("/opportunities");
@@ -50,8 +51,8 @@ class LeverClientTest {
   }
 
   private LeverClient client(TapConfig config) {
-    return LeverHttp.create(config, TokenStore.NONE, HttpObserver.NONE, mapper, time, time,
-        time.clock(), () -> 1.0);
+    return LeverHttp.create(config, TokenStore.NONE, HttpObserver.NONE, mapper,
+        time.runtime(() -> 1.0));
   }
 
   private LeverClient client() {
@@ -204,9 +205,9 @@ class LeverClientTest {
   void anInterruptionStaysRecognisable() {
     server.enqueue(json(503, "{}"));
     LeverClient client = LeverHttp.create(TestConfigs.apiKey(baseUrl(), "sk-test"),
-        TokenStore.NONE, HttpObserver.NONE, mapper, d -> {
+        TokenStore.NONE, HttpObserver.NONE, mapper, time.runtime(d -> {
           throw new InterruptedException();
-        }, time, time.clock(), () -> 1.0);
+        }, () -> 1.0, new RecordingLogs()));
     LeverApiException e = assertThrows(LeverApiException.class,
         () -> client.fetch(OPPORTUNITIES, Optional.empty()));
     assertTrue(Thread.interrupted());
@@ -221,9 +222,10 @@ class LeverClientTest {
     server.enqueue(json(200, "{\"data\":[]}"));
     AtomicReference<OkHttpClient> http = new AtomicReference<>();
     http.set(LeverHttp.client(TestConfigs.apiKey(baseUrl(), "sk-test"), TokenStore.NONE,
-        HttpObserver.NONE, d -> http.get().dispatcher().cancelAll(), time, time.clock(),
-        () -> 1.0));
-    LeverClient client = new LeverClient(http.get(), baseUrl(), 100, mapper, "API key", time);
+        HttpObserver.NONE, time.runtime(d -> http.get().dispatcher().cancelAll(), () -> 1.0,
+            new RecordingLogs())));
+    LeverClient client = new LeverClient(http.get(), baseUrl(), 100, mapper, "API key", time,
+        new RecordingLogs().getLogger("test"));
     LeverApiException e = assertThrows(LeverApiException.class,
         () -> client.fetch(OPPORTUNITIES, Optional.empty()));
     assertTrue(LeverClient.isInterruption(e));

@@ -27,8 +27,7 @@ class LeverHttpTest {
   private final FakeTime time = new FakeTime();
 
   private OkHttpClient client(TapConfig config) {
-    return LeverHttp.client(config, TokenStore.NONE, HttpObserver.NONE, time, time, time.clock(),
-        () -> 0.5);
+    return LeverHttp.client(config, TokenStore.NONE, HttpObserver.NONE, time.runtime(() -> 0.5));
   }
 
   private static List<Class<?>> classes(List<Interceptor> interceptors) {
@@ -73,7 +72,7 @@ class LeverHttpTest {
       TapConfig config = TestConfigs.config(TestConfigs.apiKey("http://x/v1", "k").credentials(),
           server.url("/v1").toString(), Duration.ofSeconds(10), concurrency, 100);
       LeverClient client = LeverHttp.create(config, TokenStore.NONE, HttpObserver.NONE,
-          new ObjectMapper(), time, time, time.clock(), () -> 0.5);
+          new ObjectMapper(), time.runtime(() -> 0.5));
       ExecutorService pool = Executors.newFixedThreadPool(concurrency);
       List<Future<Page>> pages = new ArrayList<>();
       for (int i = 0; i < concurrency; i++) {

@@ -60,7 +60,7 @@ class OAuthSessionTest {
   private LeverClient client() {
     return LeverHttp.create(TestConfigs.oauth(server.url("/v1").toString(),
             server.url("/oauth/token").toString(), "cs-1", "rt-0"), store, HttpObserver.NONE,
-        new ObjectMapper(), time, time, time.clock(), () -> 1.0);
+        new ObjectMapper(), time.runtime(() -> 1.0));
   }
 
   private static Page fetch(LeverClient client) {

@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import taplever.error.LeverApiException;
+import taplever.testing.RecordingLogs;
 
 class PageTest {
   private final ObjectMapper mapper = new ObjectMapper();
 
   private Page parse(String json) throws Exception {
-    return Page.parse(mapper.readTree(json), "/tags");
+    return Page.parse(mapper.readTree(json), "/tags", new RecordingLogs().getLogger("test"));
   }
 
   @Test

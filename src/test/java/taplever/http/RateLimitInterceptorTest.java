@@ -31,8 +31,8 @@ class RateLimitInterceptorTest {
   }
 
   private OkHttpClient client(TapConfig config) {
-    return LeverHttp.client(config, TokenStore.NONE, HttpObserver.NONE, time, time, time.clock(),
-        () -> 0.0, bucket);
+    return LeverHttp.client(config, TokenStore.NONE, HttpObserver.NONE, time.runtime(() -> 0.0),
+        bucket);
   }
 
   private int get(OkHttpClient client) throws IOException {

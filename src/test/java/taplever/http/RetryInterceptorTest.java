@@ -27,6 +27,7 @@ class RetryInterceptorTest {
   private static final String PAGE = "{\"data\":[{\"id\":\"a\"}],\"hasNext\":false}";
 
   private final MockWebServer server = new MockWebServer();
+  private static final org.slf4j.Logger LOG = new taplever.testing.RecordingLogs().getLogger("test");
   private final FakeTime time = new FakeTime();
   private final RecordingObserver observer = new RecordingObserver();
 
@@ -42,7 +43,7 @@ class RetryInterceptorTest {
 
   private OkHttpClient client(Duration maxRetry, DoubleSupplier random) {
     return new OkHttpClient.Builder()
-        .addInterceptor(new RetryInterceptor(maxRetry, time, random, time, observer))
+        .addInterceptor(new RetryInterceptor(maxRetry, time, random, time, observer, LOG))
         .retryOnConnectionFailure(false) // so that this interceptor is the one retrying
         .build();
   }
@@ -106,13 +107,13 @@ class RetryInterceptorTest {
   @Test
   void backoffDoublesFromOneSecondAndIsCappedAtThirty() {
     RetryInterceptor retry =
-        new RetryInterceptor(Duration.ofMinutes(5), time, () -> 1.0, time, observer);
+        new RetryInterceptor(Duration.ofMinutes(5), time, () -> 1.0, time, observer, LOG);
     List<Long> ceilings = List.of(1L, 2L, 4L, 8L, 16L, 30L, 30L, 30L);
     for (int attempt = 1; attempt <= ceilings.size(); attempt++) {
       assertEquals(Duration.ofSeconds(ceilings.get(attempt - 1)), retry.backoff(attempt));
     }
     RetryInterceptor none = new RetryInterceptor(Duration.ofMinutes(5), time, () -> 0.0, time,
-        observer);
+        observer, LOG);
     assertEquals(Duration.ZERO, none.backoff(40));
   }
 
@@ -222,7 +223,7 @@ class RetryInterceptorTest {
     OkHttpClient client = new OkHttpClient.Builder()
         .addInterceptor(new RetryInterceptor(Duration.ofMinutes(5), d -> {
           throw new InterruptedException();
-        }, () -> 0.5, time, observer))
+        }, () -> 0.5, time, observer, LOG))
         .build();
     assertThrows(InterruptedIOException.class, () -> get(client));
     assertTrue(Thread.interrupted());

@@ -47,6 +47,7 @@ class SecretsDoNotLeakTest {
   private final FakeTime time = new FakeTime();
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
   private final StringWriter exceptions = new StringWriter();
+  private final taplever.testing.RecordingLogs logs = new taplever.testing.RecordingLogs();
   private PrintStream originalErr;
   private PrintStream originalOut;
 
@@ -87,8 +88,8 @@ class SecretsDoNotLeakTest {
 
   private LeverClient client(TapConfig config) {
     TapConfig bounded = TestConfigs.withMaxRetry(config, Duration.ofSeconds(5));
-    return LeverHttp.create(bounded, token -> { }, HttpObserver.NONE, new ObjectMapper(), time,
-        time, time.clock(), () -> 1.0);
+    return LeverHttp.create(bounded, token -> { }, HttpObserver.NONE, new ObjectMapper(),
+        time.runtime(time, () -> 1.0, logs));
   }
 
   private LeverClient apiKeyClient() {
@@ -135,7 +136,7 @@ class SecretsDoNotLeakTest {
     route(r -> new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
     fails(oauthClient());
 
-    String logged = captured.toString(StandardCharsets.UTF_8);
+    String logged = captured.toString(StandardCharsets.UTF_8) + logs.text();
     String errors = exceptions.toString();
     assertTrue(logged.contains("retry 1"), "the WARN lines were captured: " + logged);
     assertTrue(errors.contains("Lever rejected the OAuth credentials (invalid_grant)"), errors);
