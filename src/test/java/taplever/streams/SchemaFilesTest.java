@@ -3,7 +3,6 @@ package taplever.streams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,9 +10,8 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -43,6 +41,7 @@ class SchemaFilesTest {
     return LeverStreams.ALL.stream().flatMap(spec -> {
       JsonNode schema = schemas.schema(spec.name());
       JsonNode props = schema.get("properties");
+      List<SchemaRules.SchemaNode> nodes = SchemaRules.nodes(spec.name(), schema);
       return Stream.of(
           DynamicTest.dynamicTest(spec.name() + " is an object schema a validator accepts", () -> {
             assertEquals("object", schema.get("type").asText());
@@ -54,18 +53,12 @@ class SchemaFilesTest {
               spec.cursor().ifPresent(c -> assertEquals("date-time", props.at("/" + c.key() + "/format").asText()))),
           DynamicTest.dynamicTest(spec.name() + " declares its parent's id", () ->
               spec.parent().ifPresent(p -> assertTrue(props.has(p.idField()), p.idField()))),
-          DynamicTest.dynamicTest(spec.name() + " types every property, nullable, never a bare {}", () -> {
-            List<String> problems = new ArrayList<>();
-            walk(spec.name(), schema, problems, true);
-            if (!problems.isEmpty()) {
-              fail(String.join("\n", problems));
-            }
-          }),
-          DynamicTest.dynamicTest(spec.name() + " marks every millisecond timestamp as date-time", () -> {
-            List<String> problems = new ArrayList<>();
-            timestamps(spec.name(), schema, problems);
-            assertEquals(List.of(), problems);
-          }));
+          DynamicTest.dynamicTest(spec.name() + " types every property, nullable, never a bare {}", () ->
+              assertEquals(List.of(), SchemaRules.typed(nodes, keysAndParentId(spec)))),
+          DynamicTest.dynamicTest(spec.name() + " declares no object with empty properties", () ->
+              assertEquals(List.of(), SchemaRules.noEmptyProperties(spec.name(), schema))),
+          DynamicTest.dynamicTest(spec.name() + " marks every millisecond timestamp as date-time", () ->
+              assertEquals(List.of(), SchemaRules.timestamps(nodes))));
     });
   }
 
@@ -74,57 +67,39 @@ class SchemaFilesTest {
     assertTrue(schemas.schema("opportunities").at("/properties/updatedAt").isObject());
   }
 
-  private static void walk(String path, JsonNode schema, List<String> problems, boolean root) {
-    JsonNode type = schema.get("type");
-    if (type == null) {
-      problems.add(path + ": no type");
-      return;
-    }
-    if (!root && !(type.isArray() && type.toString().contains("\"null\""))) {
-      problems.add(path + ": not nullable: " + type);
-    }
-    // A value Lever documents as polymorphic lists every JSON type explicitly instead of {}.
-    if (type.toString().contains("\"object\"") && !schema.has("properties") && !anyType(type)) {
-      problems.add(path + ": object without properties");
-    }
-    if (type.toString().contains("\"array\"") && !schema.has("items") && !anyType(type)) {
-      problems.add(path + ": array without items");
-    }
-    if (schema.has("properties")) {
-      for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) schema.get("properties")::fields) {
-        walk(path + "." + e.getKey(), e.getValue(), problems, false);
-      }
-    }
-    if (schema.has("items")) {
-      walk(path + "[]", schema.get("items"), problems, false);
-    }
-    JsonNode additional = schema.get("additionalProperties");
-    if (additional != null && additional.isObject()) {
-      walk(path + ".*", additional, problems, false);
-    }
+  @Test
+  void aFreeFormObjectIsOneJsonValueNotAnEmptyPropertyList() {
+    JsonNode customFields = schemas.schema("requisitions").at("/properties/customFields");
+    assertTrue(customFields.path("type").toString().contains("object"));
+    assertTrue(customFields.has("additionalProperties"));
+    assertFalse(customFields.has("properties"), customFields.toString());
   }
 
-  private static boolean anyType(JsonNode type) {
-    return type.size() >= 6;
+  @Test
+  void theRulesCatchAnEmptyPropertyListAndAnUntypedProperty() throws IOException {
+    JsonNode bad = JSON.readTree("{\"type\": \"object\", \"properties\": {"
+        + "\"meta\": {\"type\": [\"null\", \"object\"], \"properties\": {}},"
+        + "\"loose\": {}}}");
+    List<SchemaRules.SchemaNode> nodes = SchemaRules.nodes("s", bad);
+    assertEquals(List.of("s.meta: empty properties (a flattening target drops it)"),
+        SchemaRules.noEmptyProperties("s", bad));
+    assertEquals(List.of("s.loose: no type"), SchemaRules.typed(nodes, Set.of()));
   }
 
-  private static void timestamps(String path, JsonNode schema, List<String> problems) {
-    JsonNode props = schema.get("properties");
-    if (props != null) {
-      props.fields().forEachRemaining(e -> {
-        String name = e.getKey();
-        JsonNode sub = e.getValue();
-        boolean scalar = !sub.path("type").toString().contains("object");
-        if (scalar && (name.endsWith("At") || name.equals("snoozedUntil"))
-            && !"date-time".equals(sub.path("format").asText())) {
-          problems.add(path + "." + name);
-        }
-        timestamps(path + "." + name, sub, problems);
-      });
-    }
-    if (schema.has("items")) {
-      timestamps(path + "[]", schema.get("items"), problems);
-    }
-    assertFalse(problems.size() > 100);
+  @Test
+  void onlyTopLevelKeysMayBeNonNullable() throws IOException {
+    JsonNode schema = JSON.readTree("{\"type\": \"object\", \"properties\": {"
+        + "\"opportunityId\": {\"type\": \"string\"},"
+        + "\"tag\": {\"type\": \"string\"},"
+        + "\"nested\": {\"type\": [\"null\", \"object\"], \"properties\": {\"opportunityId\": {\"type\": \"string\"}}}}}");
+    assertEquals(List.of("s.tag: not nullable: \"string\"",
+            "s.nested.opportunityId: not nullable: \"string\""),
+        SchemaRules.typed(SchemaRules.nodes("s", schema), Set.of("opportunityId")));
+  }
+
+  private static Set<String> keysAndParentId(StreamSpec spec) {
+    Set<String> keys = new HashSet<>(spec.keyProperties());
+    spec.parent().ifPresent(p -> keys.add(p.idField()));
+    return keys;
   }
 }
