@@ -8,8 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import taplever.streams.Cursor;
 import taplever.streams.LeverStreams;
-import taplever.streams.ParentLink;
-import taplever.streams.ReplicationMethod;
+import taplever.streams.Replication;
 import taplever.streams.SchemaRepository;
 import taplever.streams.StreamSpec;
 
@@ -31,12 +30,21 @@ public final class Discovery {
     return root;
   }
 
-  /** Fields the tap always emits: keys, the replication key, the parent's id. */
+  /** Fields the tap always emits: keys, the replication key, the parent's id and version. */
   public static Set<String> automaticFields(StreamSpec spec) {
     Set<String> fields = new LinkedHashSet<>(spec.keyProperties());
     spec.cursor().map(Cursor::key).ifPresent(fields::add);
-    spec.parent().map(ParentLink::idField).ifPresent(fields::add);
+    spec.parentIdField().ifPresent(fields::add);
+    if (spec.replication() instanceof Replication.FromParentArray a) {
+      fields.add(a.versionField());
+    }
     return fields;
+  }
+
+  /** What a stream replicates by unless the catalog says otherwise; children follow the parent. */
+  public static String defaultMethod(StreamSpec spec) {
+    StreamSpec top = spec.parent().map(p -> LeverStreams.find(p).orElseThrow()).orElse(spec);
+    return top.incrementalByDefault() ? "INCREMENTAL" : "FULL_TABLE";
   }
 
   private ObjectNode entry(StreamSpec spec) {
@@ -47,8 +55,8 @@ public final class Discovery {
     entry.set("schema", schema);
     ArrayNode keys = entry.putArray("key_properties");
     spec.keyProperties().forEach(keys::add);
-    entry.put("replication_method", spec.defaultMethod().name());
-    if (spec.defaultMethod() == ReplicationMethod.INCREMENTAL) {
+    entry.put("replication_method", defaultMethod(spec));
+    if (spec.incrementalByDefault()) {
       spec.cursor().ifPresent(c -> entry.put("replication_key", c.key()));
     }
     ArrayNode metadata = entry.putArray("metadata");
@@ -78,14 +86,14 @@ public final class Discovery {
     spec.cursor().ifPresent(c -> valid.add(c.key()));
     if (spec.cursor().isEmpty()) {
       // Children follow their parent's window; streams without a cursor can only be re-read.
-      md.put("forced-replication-method", spec.defaultMethod().name());
+      md.put("forced-replication-method", defaultMethod(spec));
     } else {
-      md.put("replication-method", spec.defaultMethod().name());
-      if (spec.defaultMethod() == ReplicationMethod.INCREMENTAL) {
+      md.put("replication-method", defaultMethod(spec));
+      if (spec.incrementalByDefault()) {
         md.put("replication-key", spec.cursor().get().key());
       }
     }
-    spec.parent().ifPresent(p -> md.put("parent-tap-stream-id", p.parent()));
+    spec.parent().ifPresent(p -> md.put("parent-tap-stream-id", p));
     return item;
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.Set;
 import taplever.error.InputException;
 import taplever.streams.Cursor;
 import taplever.streams.LeverStreams;
-import taplever.streams.ReplicationMethod;
 import taplever.streams.SchemaRepository;
 import taplever.streams.StreamSpec;
 
@@ -35,10 +35,15 @@ public final class Selection {
     List<StreamSelection> out = new ArrayList<>();
     for (StreamSpec spec : LeverStreams.ALL) {
       if (spec.selectedByDefault()) {
-        out.add(build(spec, spec.defaultMethod(), Map.of()));
+        out.add(build(spec, spec.incrementalByDefault() ? spec.cursor() : Optional.empty(), Map.of()));
       }
     }
     return out;
+  }
+
+  /** One stream with every field and its default replication, as if selected alone. */
+  public StreamSelection everything(StreamSpec spec) {
+    return build(spec, spec.incrementalByDefault() ? spec.cursor() : Optional.empty(), Map.of());
   }
 
   public List<StreamSelection> fromCatalog(JsonNode catalog) {
@@ -46,6 +51,7 @@ public final class Selection {
       throw new InputException("catalog must be a JSON object with a 'streams' array");
     }
     Map<String, StreamSelection> chosen = new HashMap<>();
+    Set<String> seen = new HashSet<>();
     for (JsonNode entry : catalog.get("streams")) {
       if (!entry.isObject()) {
         throw new InputException("catalog 'streams' must hold JSON objects");
@@ -54,6 +60,10 @@ public final class Selection {
       StreamSpec spec = LeverStreams.find(name).orElseThrow(() -> new InputException(
           "catalog names stream '" + name + "' that tap-lever does not know; known streams: "
               + String.join(", ", LeverStreams.BY_NAME.keySet())));
+      if (!seen.add(name)) {
+        throw new InputException("catalog lists stream '" + name + "' more than once; keep one"
+            + " entry per stream");
+      }
       Map<List<String>, JsonNode> metadata = metadata(name, entry.get("metadata"));
       JsonNode root = metadata.getOrDefault(List.of(), com.fasterxml.jackson.databind.node.NullNode.instance);
       Optional<Boolean> selected = bool(name, "selected", root.get("selected"))
@@ -65,43 +75,45 @@ public final class Selection {
     return LeverStreams.ALL.stream().map(s -> chosen.get(s.name())).filter(s -> s != null).toList();
   }
 
-  private StreamSelection build(StreamSpec spec, ReplicationMethod method,
+  private StreamSelection build(StreamSpec spec, Optional<Cursor> cursor,
       Map<List<String>, JsonNode> metadata) {
     ObjectNode schema = schemas.schema(spec.name());
     ObjectNode properties = (ObjectNode) schema.get("properties");
     Set<String> automatic = Discovery.automaticFields(spec);
-    Set<String> fields = new LinkedHashSet<>();
-    List<String> dropped = new ArrayList<>();
-    for (Iterator<String> it = properties.fieldNames(); it.hasNext(); ) {
-      String field = it.next();
-      JsonNode md = metadata.get(List.of("properties", field));
+    Set<String> dropped = new LinkedHashSet<>();
+    // Top-level breadcrumbs, including fields the schema does not declare: a field the tap
+    // learned from Lever's answers can be deselected by naming it.
+    for (Map.Entry<List<String>, JsonNode> e : metadata.entrySet()) {
+      List<String> crumb = e.getKey();
+      if (crumb.size() != 2 || !crumb.get(0).equals("properties")) {
+        continue;
+      }
+      String field = crumb.get(1);
+      JsonNode md = e.getValue();
       boolean keep = automatic.contains(field)
-          || (md == null ? true : bool(spec.name(), field + ".selected", md.get("selected"))
+          || bool(spec.name(), field + ".selected", md.get("selected"))
               .orElse(bool(spec.name(), field + ".selected-by-default", md.get("selected-by-default"))
-                  .orElse(true)) && !"unsupported".equals(md.path("inclusion").asText()));
-      if (keep) {
-        fields.add(field);
-      } else {
+                  .orElse(true)) && !"unsupported".equals(md.path("inclusion").asText());
+      if (!keep) {
         dropped.add(field);
       }
     }
     dropped.forEach(properties::remove);
-    return new StreamSelection(spec, method, Set.copyOf(fields), schema);
+    return new StreamSelection(spec, cursor, schema, dropped);
   }
 
-  private static ReplicationMethod method(StreamSpec spec, JsonNode root, JsonNode entry) {
+  /** The cursor the stream is read by: empty for FULL_TABLE, and for children (their parent's). */
+  private static Optional<Cursor> method(StreamSpec spec, JsonNode root, JsonNode entry) {
     String requested = text(root.get("forced-replication-method"))
         .or(() -> text(root.get("replication-method")))
         .or(() -> text(entry.get("replication_method")))
-        .orElse(spec.defaultMethod().name());
-    ReplicationMethod method;
-    try {
-      method = ReplicationMethod.valueOf(requested.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
+        .orElse(Discovery.defaultMethod(spec)).toUpperCase(Locale.ROOT);
+    if (!requested.equals("INCREMENTAL") && !requested.equals("FULL_TABLE")) {
       throw new InputException("catalog stream '" + spec.name() + "' asks for replication method '"
           + requested + "'; tap-lever supports FULL_TABLE and INCREMENTAL");
     }
-    if (method == ReplicationMethod.INCREMENTAL && spec.cursor().isEmpty() && !spec.isChild()) {
+    boolean incremental = requested.equals("INCREMENTAL");
+    if (incremental && spec.cursor().isEmpty() && !spec.isChild()) {
       throw new InputException("catalog stream '" + spec.name() + "' cannot be INCREMENTAL: Lever"
           + " gives it no replication key; use FULL_TABLE");
     }
@@ -111,7 +123,7 @@ public final class Selection {
           + "', which is not one of its valid-replication-keys "
           + spec.cursor().map(c -> "[" + c.key() + "]").orElse("[]"));
     }
-    return spec.isChild() ? spec.defaultMethod() : method;
+    return spec.isChild() || !incremental ? Optional.empty() : spec.cursor();
   }
 
   private static Map<List<String>, JsonNode> metadata(String stream, JsonNode list) {

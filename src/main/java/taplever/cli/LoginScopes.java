@@ -41,8 +41,8 @@ final class LoginScopes {
     SortedSet<String> scopes = new TreeSet<>();
     for (StreamSpec s : LeverStreams.ALL) {
       if (s.selectedByDefault()) {
-        scopes.add(s.scope());
-        if (s.params().containsKey("confidentiality")) {
+        scopes.add(s.access().scope());
+        if (s.access().confidential()) {
           scopes.add(CONFIDENTIAL);
         }
       }

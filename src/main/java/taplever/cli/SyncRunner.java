@@ -16,7 +16,9 @@ import taplever.singer.TapState;
 import taplever.sync.Cancellation;
 import taplever.sync.MetricsObserver;
 import taplever.sync.ProgressReporter;
+import taplever.sync.PersonalData;
 import taplever.sync.SyncEngine;
+import taplever.sync.SyncSettings;
 import taplever.sync.SyncStats;
 
 /** Wires one sync: the HTTP client, signal handling, progress, the engine. */
@@ -41,14 +43,16 @@ final class SyncRunner {
     }
     SyncStats stats = new SyncStats(runtime.nanoTime());
     MetricsObserver metrics = new MetricsObserver(stats, runtime.log("tap-lever.metrics"));
-    LeverClient client = LeverHttp.create(config, store, metrics, mapper, runtime);
+    LeverClient client = LeverHttp.create(config, store, metrics, runtime);
     Cancellation cancellation = new Cancellation();
     cancellation.onCancel(client::cancelAll);
     SignalTrap signals = SignalTrap.install(cancellation);
     try (ProgressReporter progress = new ProgressReporter(stats, Duration.ofSeconds(10),
         runtime.log("tap-lever.progress"))) {
       try {
-        new SyncEngine(config, client, writer, runtime, cancellation, stats)
+        SyncSettings settings = new SyncSettings(config.startDate(), config.childLookback(),
+            config.childFullRefresh(), config.maxConcurrency(), true, PersonalData.KEEP);
+        new SyncEngine(settings, client, writer, runtime, cancellation, stats)
             .run(selections, input);
       } finally {
         metrics.logRecordCounts();

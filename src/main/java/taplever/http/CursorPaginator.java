@@ -4,51 +4,40 @@ import java.util.HashSet;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import taplever.error.LeverApiException;
 
 /**
- * The rules of Lever's {@code next} loop, and nothing else: follow {@code next} while
- * {@code hasNext} is true, and fail instead of looping when a token comes back a second time.
+ * The rules of Lever's {@code next} loop, in one place for every list the tap reads, parents and
+ * children alike: follow {@code next} while {@code hasNext} is true and a token is given, fail
+ * when {@code hasNext} comes without a token, and fail instead of looping when a token comes back
+ * a second time.
  *
  * <p>The caller drives it one page at a time, because it writes STATE between pages:
  * <pre>{@code
- * CursorPaginator pages = CursorPaginator.over(client, request, bookmarkedOffset);
+ * CursorPaginator<T> pages = new CursorPaginator<>(offset -> source.fetch(request, offset, sinks),
+ *     request.endpoint(), bookmarkedOffset);
  * while (pages.hasMore()) {
- *   Page page = pages.nextPage();
+ *   Page<T> page = pages.nextPage();
  *   ... write records, then STATE with pages.resumeToken() ...
  * }
  * }</pre>
  * Not thread-safe: one listing, one thread.
  */
-public final class CursorPaginator {
-
-  /** Fetches the page at an offset (empty: the first page). */
-  @FunctionalInterface
-  public interface PageSource {
-    Page fetch(Optional<String> offset);
-  }
-
-  private final PageSource source;
+public final class CursorPaginator<T> {
+  private final Function<Optional<String>, Page<T>> source;
   private final String endpoint;
   private final Set<String> seen = new HashSet<>();
   private Optional<String> token;
   private boolean done;
 
-  public CursorPaginator(PageSource source, String endpoint, Optional<String> startOffset) {
+  /** Pages from {@code source} (offset in, page out), starting at {@code startOffset}. */
+  public CursorPaginator(Function<Optional<String>, Page<T>> source, String endpoint,
+      Optional<String> startOffset) {
     this.source = source;
     this.endpoint = endpoint;
     this.token = startOffset;
     startOffset.ifPresent(seen::add);
-  }
-
-  /** Pages of {@code request}, starting at {@code startOffset} (empty: the first page). */
-  public CursorPaginator(LeverClient client, LeverRequest request, Optional<String> startOffset) {
-    this(offset -> client.fetch(request, offset), request.endpoint(), startOffset);
-  }
-
-  public static CursorPaginator over(LeverClient client, LeverRequest request,
-      Optional<String> startOffset) {
-    return new CursorPaginator(client, request, startOffset);
   }
 
   public boolean hasMore() {
@@ -56,11 +45,11 @@ public final class CursorPaginator {
   }
 
   /** Fetches the next page and moves past it. */
-  public Page nextPage() {
+  public Page<T> nextPage() {
     if (done) {
       throw new NoSuchElementException("the listing of " + endpoint + " is complete");
     }
-    Page page = source.fetch(token);
+    Page<T> page = source.apply(token);
     token = advance(page);
     done = token.isEmpty();
     return page;
@@ -71,7 +60,7 @@ public final class CursorPaginator {
     return token;
   }
 
-  private Optional<String> advance(Page page) {
+  private Optional<String> advance(Page<T> page) {
     if (!page.hasNext()) {
       return Optional.empty();
     }

@@ -1,15 +1,15 @@
 package taplever.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -19,63 +19,97 @@ import org.slf4j.Logger;
 import taplever.error.LeverApiException;
 
 /**
- * Fetches one page of a Lever list. Every failure becomes a {@link LeverApiException} (see
- * {@link LeverErrorMapper}); an interruption keeps its {@code InterruptedIOException} as the
- * cause. Thread-safe; share one per run.
+ * Fetches one page of a Lever list and reads it once, streaming its records into the caller's
+ * sink. Every failure becomes a {@link LeverApiException} (see {@link LeverErrorMapper}); an
+ * interruption keeps its {@code InterruptedIOException} as the cause. A 2xx body that is cut
+ * short or not JSON is fetched again, with the transport's backoff, within {@code max_retry}.
+ * Thread-safe; share one per run.
  */
-public final class LeverClient implements AutoCloseable {
+public final class LeverClient implements PageSource, AutoCloseable {
+  /** A backstop, as in {@link RetryInterceptor}; elapsed time is the real bound. */
+  private static final int MAX_READS = 100;
+
   private final OkHttpClient client;
   private final HttpUrl baseUrl;
   private final int pageSize;
-  private final ObjectMapper mapper;
+  private final ObjectMapper json = LeverJson.pages();
+  private final EnvelopeReader envelopes;
   private final LeverErrorMapper errors;
-  private final LongSupplier nanoTime;
+  private final TapRuntime runtime;
+  private final Duration maxRetry;
+  private final Backoff backoff;
+  private final HttpObserver observer;
   private final Logger log;
 
   /**
    * @param baseUrl the API root, e.g. {@code https://api.lever.co/v1}
    * @param credentialsMode {@code Credentials.mode()}, named when Lever answers 401
-   * @param nanoTime the retry interceptor's clock, to say how long retrying went on
+   * @param maxRetry how long broken bodies are fetched again (transport retries have their own)
    */
-  LeverClient(OkHttpClient client, String baseUrl, int pageSize, ObjectMapper mapper,
-      String credentialsMode, LongSupplier nanoTime, Logger log) {
-    this.log = log;
+  LeverClient(OkHttpClient client, String baseUrl, int pageSize, String credentialsMode,
+      TapRuntime runtime, Duration maxRetry, HttpObserver observer) {
     this.client = client;
     this.baseUrl = HttpUrl.get(baseUrl);
     this.pageSize = pageSize;
-    this.mapper = mapper;
-    this.errors = new LeverErrorMapper(mapper, credentialsMode);
-    this.nanoTime = nanoTime;
+    this.runtime = runtime;
+    this.maxRetry = maxRetry;
+    this.backoff = Backoff.of(runtime.random());
+    this.observer = observer;
+    this.log = runtime.log("tap-lever.http");
+    this.envelopes = new EnvelopeReader(json, log);
+    this.errors = new LeverErrorMapper(new ObjectMapper(), credentialsMode);
   }
 
-  /** The page at {@code offset} (empty: the first page); the offset is Lever's token verbatim. */
-  public Page fetch(LeverRequest request, Optional<String> offset) {
+  @Override
+  public <T> Page<T> fetch(LeverRequest request, Optional<String> offset,
+      Supplier<RecordSink<T>> sinks) {
+    String endpoint = request.endpoint();
+    long started = runtime.nanoTime().getAsLong();
+    long deadline = started + maxRetry.toNanos();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return read(request, offset, sinks.get(), started);
+      } catch (MalformedBodyException e) {
+        Duration wait = backoff.wait(attempt);
+        if (attempt >= MAX_READS || runtime.nanoTime().getAsLong() + wait.toNanos() > deadline) {
+          throw errors.forIo(endpoint, e, secondsSince(started));
+        }
+        log.warn("{} for {}; retry {} in {} ms", e.getMessage(), endpoint, attempt, wait.toMillis());
+        observer.onRetry(endpoint, 0, wait);
+        pause(endpoint, wait);
+      }
+    }
+  }
+
+  private <T> Page<T> read(LeverRequest request, Optional<String> offset, RecordSink<T> sink,
+      long started) throws MalformedBodyException {
     String endpoint = request.endpoint();
     Request http = new Request.Builder()
         .url(url(request, offset))
         .tag(EndpointTag.class, new EndpointTag(endpoint))
         .build();
-    long started = nanoTime.getAsLong();
     Call call = client.newCall(http);
-    int status;
-    byte[] body;
     try (Response response = call.execute()) {
-      status = response.code();
-      body = response.body().bytes();
+      int status = response.code();
+      if (status < 200 || status > 299) {
+        throw errors.forStatus(endpoint, status, response.body().bytes(), secondsSince(started));
+      }
+      return envelopes.read(response.body().byteStream(), request.recordsAt(), sink, endpoint);
+    } catch (MalformedBodyException e) {
+      throw e;
     } catch (IOException e) {
       throw errors.forIo(endpoint, call.isCanceled() ? canceled(e) : e, secondsSince(started));
     }
-    if (status < 200 || status > 299) {
-      throw errors.forStatus(endpoint, status, body, secondsSince(started));
-    }
-    JsonNode root;
+  }
+
+  private void pause(String endpoint, Duration wait) {
     try {
-      root = mapper.readTree(body);
-    } catch (IOException e) {
-      throw new LeverApiException(status, endpoint, "Lever answered " + endpoint
-          + " with a body that is not JSON");
+      runtime.sleeper().sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw errors.forIo(endpoint, new InterruptedIOException("interrupted while waiting to"
+          + " read again"), 0);
     }
-    return Page.parse(root, endpoint, log);
   }
 
   /**
@@ -133,6 +167,6 @@ public final class LeverClient implements AutoCloseable {
   }
 
   private long secondsSince(long started) {
-    return TimeUnit.NANOSECONDS.toSeconds(nanoTime.getAsLong() - started);
+    return TimeUnit.NANOSECONDS.toSeconds(runtime.nanoTime().getAsLong() - started);
   }
 }

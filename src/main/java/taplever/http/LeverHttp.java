@@ -1,6 +1,5 @@
 package taplever.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -18,10 +17,10 @@ public final class LeverHttp {
    * so the wiring under test is the wiring that ships.
    */
   public static LeverClient create(TapConfig config, TokenStore store, HttpObserver observer,
-      ObjectMapper mapper, TapRuntime runtime) {
+      TapRuntime runtime) {
     OkHttpClient client = client(config, store, observer, runtime);
-    return new LeverClient(client, config.baseUrl(), config.pageSize(), mapper,
-        config.credentials().mode(), runtime.nanoTime(), runtime.log("tap-lever.http"));
+    return new LeverClient(client, config.baseUrl(), config.pageSize(),
+        config.credentials().mode(), runtime, config.maxRetry(), observer);
   }
 
   static OkHttpClient client(TapConfig config, TokenStore store, HttpObserver observer,

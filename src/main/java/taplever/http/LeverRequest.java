@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param params query parameters in insertion order; a name may repeat
  *     ({@code expand=applications&expand=stage}). A {@code limit} entry replaces the page size
  *     (an empty list sends no limit at all)
+ * @param recordsAt where the records sit in the answer: {@code ["data"]} for Lever's lists
  */
-public record LeverRequest(String path, String endpoint, Map<String, List<String>> params) {
+public record LeverRequest(String path, String endpoint, Map<String, List<String>> params,
+    List<String> recordsAt) {
 
   public LeverRequest {
     Objects.requireNonNull(path, "path");
@@ -23,6 +25,14 @@ public record LeverRequest(String path, String endpoint, Map<String, List<String
     Map<String, List<String>> copy = new LinkedHashMap<>();
     params.forEach((name, values) -> copy.put(name, List.copyOf(values)));
     params = Collections.unmodifiableMap(copy);
+    recordsAt = List.copyOf(recordsAt);
+    if (recordsAt.isEmpty()) {
+      throw new IllegalArgumentException("recordsAt names at least the envelope's field");
+    }
+  }
+
+  public LeverRequest(String path, String endpoint, Map<String, List<String>> params) {
+    this(path, endpoint, params, List.of("data"));
   }
 
   /** A request without parameters whose label is its path. */

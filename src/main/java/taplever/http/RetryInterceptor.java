@@ -10,6 +10,7 @@ import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.Buffer;
 import org.slf4j.Logger;
 
 /**
@@ -17,23 +18,23 @@ import org.slf4j.Logger;
  * application interceptor, so it may call {@code proceed} again; everything inside it (auth
  * follow-ups, redirects, the rate limiter) happens once per attempt.
  *
- * <p>Retried: 408, 429 and 5xx answers, network failures, and 2xx bodies that are cut short or are
- * not one well-formed JSON value (every body is read into memory here: a page is at most 100
- * records, and a body that fails half-way must be retried before anyone parses it). Waits honour
+ * <p>Retried: 408, 429 and 5xx answers, network failures, and bodies whose bytes stop before their
+ * end (every body is read into memory here: a page is at most 100 records, and a body that fails
+ * half-way must be retried before anyone parses it). What the bytes mean is the reader's
+ * business: a 2xx body that is not the JSON it should be is fetched again by {@link LeverClient},
+ * with the same {@link Backoff}. Waits honour
  * {@code Retry-After} (seconds or an HTTP date), otherwise exponential backoff with full jitter,
  * base 1 s, cap 30 s. The loop is bounded by elapsed time: when the next wait would pass the
  * deadline it returns the last answer, or rethrows the last exception, and the caller turns that
  * into an error.
  */
 public final class RetryInterceptor implements Interceptor {
-  static final Duration BASE = Duration.ofSeconds(1);
-  static final Duration CAP = Duration.ofSeconds(30);
   /** A backstop for a server that keeps answering "Retry-After: 0"; time is the real bound. */
   static final int MAX_ATTEMPTS = 100;
 
   private final Duration maxRetry;
   private final Sleeper sleeper;
-  private final DoubleSupplier random;
+  private final Backoff backoff;
   private final LongSupplier nanoTime;
   private final HttpObserver observer;
   private final Logger log;
@@ -42,7 +43,7 @@ public final class RetryInterceptor implements Interceptor {
       LongSupplier nanoTime, HttpObserver observer, Logger log) {
     this.maxRetry = maxRetry;
     this.sleeper = sleeper;
-    this.random = random;
+    this.backoff = Backoff.of(random);
     this.nanoTime = nanoTime;
     this.observer = observer;
     this.log = log;
@@ -96,19 +97,20 @@ public final class RetryInterceptor implements Interceptor {
     }
   }
 
-  /** One try: proceed, read the whole body, and check that a 2xx body is complete JSON. */
+  /**
+   * One try: proceed and read the whole body into a buffer, which the caller then reads from
+   * without another copy.
+   */
   private Response attempt(Chain chain, Request request, String endpoint) throws IOException {
     long started = nanoTime.getAsLong();
     Response response = chain.proceed(request);
-    byte[] bytes;
+    Buffer bytes = new Buffer();
     try (ResponseBody body = response.body()) {
-      bytes = body.bytes();
-      response = response.newBuilder().body(ResponseBody.create(bytes, body.contentType())).build();
+      body.source().readAll(bytes);
+      response = response.newBuilder()
+          .body(ResponseBody.create(bytes, body.contentType(), bytes.size())).build();
     }
     observer.onResponse(endpoint, response.code(), nanoTime.getAsLong() - started);
-    if (response.isSuccessful()) {
-      CompleteJson.check(bytes);
-    }
     return response;
   }
 
@@ -127,13 +129,8 @@ public final class RetryInterceptor implements Interceptor {
     return RetryAfter.of(response).orElseGet(() -> backoff(attempt));
   }
 
-  /** Full jitter: uniform in [0, min(cap, base * 2^(attempt-1))). */
   Duration backoff(int attempt) {
-    long ceiling = CAP.toNanos();
-    if (attempt <= 6) {
-      ceiling = Math.min(ceiling, BASE.toNanos() << (attempt - 1));
-    }
-    return Duration.ofNanos((long) (random.getAsDouble() * ceiling));
+    return backoff.wait(attempt);
   }
 
   private void pause(Duration wait) throws InterruptedIOException {

@@ -15,12 +15,16 @@ import taplever.error.InputException;
  * resumes at the page after the last one whose records were written.
  *
  * @param childrenRefreshedAt for child streams: when their last full pass over every parent ended
+ * @param keylessPending the records that lack the key (Lever's filter never returns them) have not
+ *     been delivered under this bookmark: it came from another tap (the Stitch tap's
+ *     {@code last_record}, an epoch-millisecond value), so the next window is read without the
+ *     filter once
  */
 public record Bookmark(Optional<String> replicationKey, Optional<Instant> value,
-    Optional<Instant> childrenRefreshedAt, Optional<Progress> progress) {
+    Optional<Instant> childrenRefreshedAt, Optional<Progress> progress, boolean keylessPending) {
 
-  public static final Bookmark EMPTY =
-      new Bookmark(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+  public static final Bookmark EMPTY = new Bookmark(Optional.empty(), Optional.empty(),
+      Optional.empty(), Optional.empty(), false);
 
   /**
    * A window being read. {@code windowStart} empty means the window was read without a server
@@ -30,15 +34,19 @@ public record Bookmark(Optional<String> replicationKey, Optional<Instant> value,
       Optional<String> offset, Optional<Instant> maxSeen) {}
 
   public Bookmark withValue(String key, Optional<Instant> newValue) {
-    return new Bookmark(Optional.of(key), newValue, childrenRefreshedAt, progress);
+    return new Bookmark(Optional.of(key), newValue, childrenRefreshedAt, progress, keylessPending);
   }
 
   public Bookmark withProgress(Optional<Progress> p) {
-    return new Bookmark(replicationKey, value, childrenRefreshedAt, p);
+    return new Bookmark(replicationKey, value, childrenRefreshedAt, p, keylessPending);
   }
 
   public Bookmark withChildrenRefreshedAt(Instant at) {
-    return new Bookmark(replicationKey, value, Optional.of(at), progress);
+    return new Bookmark(replicationKey, value, Optional.of(at), progress, keylessPending);
+  }
+
+  public Bookmark withKeylessPending(boolean pending) {
+    return new Bookmark(replicationKey, value, childrenRefreshedAt, progress, pending);
   }
 
   public JsonNode toJson() {
@@ -46,6 +54,9 @@ public record Bookmark(Optional<String> replicationKey, Optional<Instant> value,
     replicationKey.ifPresent(k -> node.put("replication_key", k));
     value.ifPresent(v -> node.put("replication_key_value", DateTimes.format(v)));
     childrenRefreshedAt.ifPresent(v -> node.put("children_refreshed_at", DateTimes.format(v)));
+    if (keylessPending) {
+      node.put("keyless_pending", true);
+    }
     progress.ifPresent(p -> {
       ObjectNode pn = node.putObject("progress");
       p.windowStart().ifPresent(v -> pn.put("window_start", DateTimes.format(v)));
@@ -64,6 +75,9 @@ public record Bookmark(Optional<String> replicationKey, Optional<Instant> value,
     Optional<String> key = text(stream, node, "replication_key").or(() -> text(stream, node, "field"));
     Optional<Instant> value = time(stream, node, "replication_key_value")
         .or(() -> time(stream, node, "last_record"));
+    // Only this tap's own RFC3339 bookmarks come from a run that also read the keyless records.
+    boolean foreign = node.has("last_record") || node.path("replication_key_value").isNumber();
+    boolean keylessPending = foreign || node.path("keyless_pending").asBoolean(false);
     Optional<Progress> progress = Optional.empty();
     JsonNode p = node.get("progress");
     if (p != null && !p.isNull()) {
@@ -73,7 +87,8 @@ public record Bookmark(Optional<String> replicationKey, Optional<Instant> value,
       progress = Optional.of(new Progress(time(stream, p, "window_start"), time(stream, p, "window_end"),
           text(stream, p, "offset"), time(stream, p, "max_seen")));
     }
-    return new Bookmark(key, value, time(stream, node, "children_refreshed_at"), progress);
+    return new Bookmark(key, value, time(stream, node, "children_refreshed_at"), progress,
+        keylessPending && value.isPresent());
   }
 
   private static Optional<String> text(String stream, JsonNode node, String field) {

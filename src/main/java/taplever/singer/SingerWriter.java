@@ -2,59 +2,89 @@ package taplever.singer;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import taplever.error.TargetGoneException;
 
 /**
- * The only writer of stdout. Each message is serialised whole, then written as one line under a
- * lock, so concurrent fan-out threads never interleave or split lines. Unlike a PrintStream it
- * reports write errors: a dead target stops the sync instead of being silently ignored.
+ * The only writer of stdout. Records arrive as whole chunks of lines (a page's RECORD messages,
+ * serialised by the engine); SCHEMA and STATE are serialised here. Every write is one locked
+ * write followed by a flush, so lines from fan-out threads never interleave or split, nothing sits
+ * in a buffer while the tap waits on Lever, and a dead target is noticed at the next write.
+ * Unlike a PrintStream it reports write errors: once one fails, every later write fails, and the
+ * listener given at construction hears of it once, so the engine can stop asking Lever for more.
  */
 public final class SingerWriter implements AutoCloseable {
   private final OutputStream out;
   private final ObjectMapper mapper;
+  private Runnable onGone = () -> { };
   private boolean gone;
 
   public SingerWriter(OutputStream raw, ObjectMapper mapper) {
-    this.out = new BufferedOutputStream(raw, 1 << 16);
+    this.out = raw;
     this.mapper = mapper;
+  }
+
+  /** Called once, on the first failed write: the target stopped reading. */
+  public synchronized void onGone(Runnable listener) {
+    this.onGone = listener;
   }
 
   public void write(SingerMessage message) {
     byte[] line = serialise(message);
+    writeChunk(List.of(), line, 0, line.length);
+  }
+
+  /** Writes {@code before} (SCHEMA messages), then the lines in {@code chunk}, as one unit. */
+  public void writeChunk(List<SingerMessage> before, byte[] chunk, int offset, int length) {
+    byte[][] heads = new byte[before.size()][];
+    for (int i = 0; i < heads.length; i++) {
+      heads[i] = serialise(before.get(i));
+    }
     synchronized (this) {
       if (gone) {
-        throw new TargetGoneException("stdout is closed: the Singer target stopped reading", null);
+        throw gone(null);
       }
       try {
-        out.write(line);
+        for (byte[] head : heads) {
+          out.write(head);
+        }
+        out.write(chunk, offset, length);
+        out.flush();
       } catch (IOException e) {
         gone = true;
-        throw new TargetGoneException("stdout is closed: the Singer target stopped reading", e);
+        onGone.run();
+        throw gone(e);
       }
     }
   }
 
-  /** Flushes what came before, then writes and flushes the STATE: state never precedes data. */
-  public synchronized void writeState(SingerMessage.State state) {
-    flush();
+  /** Writes the STATE after everything before it: state never precedes data. */
+  public void writeState(SingerMessage.State state) {
     write(state);
-    flush();
   }
 
   public synchronized void flush() {
     if (gone) {
-      throw new TargetGoneException("stdout is closed: the Singer target stopped reading", null);
+      throw gone(null);
     }
     try {
       out.flush();
     } catch (IOException e) {
       gone = true;
-      throw new TargetGoneException("stdout is closed: the Singer target stopped reading", e);
+      onGone.run();
+      throw gone(e);
     }
+  }
+
+  public synchronized boolean isGone() {
+    return gone;
+  }
+
+  private static TargetGoneException gone(IOException cause) {
+    return new TargetGoneException("stdout is closed: the Singer target stopped reading", cause);
   }
 
   private byte[] serialise(SingerMessage message) {
@@ -90,7 +120,7 @@ public final class SingerWriter implements AutoCloseable {
     return buffer.toByteArray();
   }
 
-  private static void writeList(JsonGenerator g, String name, java.util.List<String> values)
+  private static void writeList(JsonGenerator g, String name, List<String> values)
       throws IOException {
     g.writeArrayFieldStart(name);
     for (String v : values) {

@@ -1,90 +1,140 @@
 package taplever.streams;
 
+import static taplever.streams.StreamDeclaration.fromArray;
+import static taplever.streams.StreamDeclaration.inline;
+import static taplever.streams.StreamDeclaration.list;
+import static taplever.streams.StreamDeclaration.perParent;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import taplever.streams.StreamDeclaration.ParentStream;
 
 /**
- * The registry: every stream the tap knows, in sync order (parents before their children). A new
- * endpoint is one line here plus {@code schemas/<name>.json}.
+ * The registry: every stream the tap knows, in sync order (parents before their children), one
+ * declaration each. A new endpoint is one line here plus {@code schemas/<name>.json}. Lever's facts
+ * (parameter names, fields the engine reads) live here and in the declarations, nowhere else.
  */
 public final class LeverStreams {
-  private static final Map<String, List<String>> CONFIDENTIAL = Map.of("confidentiality", List.of("all"));
-  private static final Cursor UPDATED = new Cursor("updatedAt",
-      new CursorFilter.ServerWindow("updated_at_start", "updated_at_end", true));
+  private static final Cursor UPDATED_OR_CREATED = new Cursor("updatedAt",
+      new Cursor.ServerWindow("updated_at_start", "updated_at_end", Optional.of("createdAt")));
+  private static final Cursor DELETED = new Cursor("deletedAt",
+      new Cursor.ServerWindow("deleted_at_start", "deleted_at_end", Optional.empty()));
+  private static final Cursor CREATED = new Cursor("createdAt",
+      new Cursor.ServerWindow("created_at_start", "created_at_end", Optional.empty()));
+  // Lever's EEO filter is named created_at but the rows' time is eeoSurveyRespondedAt (§7.16).
+  private static final Cursor EEO_RESPONDED = new Cursor("eeoSurveyRespondedAt",
+      new Cursor.ServerWindow("created_at_start", "created_at_end", Optional.empty()));
+  // Requisitions have updatedAt but no filter on it (§7.6).
+  private static final Cursor REQUISITION_UPDATED = new Cursor("updatedAt", new Cursor.ClientSide());
+  /** §7.1: archived=false lists the live pipeline; archived_at and created_at bound the rest. */
+  private static final Endpoint.Pipeline OPPORTUNITY_PIPELINE = new Endpoint.Pipeline(
+      Map.of("archived", List.of("false")), Map.of("archived", List.of("true")),
+      "archived_at_start", "created_at_start", "created_at_end");
 
-  public static final List<StreamSpec> ALL = List.of(
-      top("opportunities", "/opportunities", "id", Optional.of(UPDATED), ReplicationMethod.INCREMENTAL,
-          CONFIDENTIAL, true, "opportunities:read:admin"),
-      embedded("opportunity_applications", "opportunities", "/opportunities/{id}/applications",
-          "opportunityId", new ParentLink.Embedded("applications", "applications"),
-          "applications:read:admin"),
-      child("opportunity_offers", "opportunities", "/opportunities/{id}/offers", "opportunityId", true,
-          "offers:read:admin"),
-      child("opportunity_referrals", "opportunities", "/opportunities/{id}/referrals", "opportunityId",
-          true, "referrals:read:admin"),
-      child("opportunity_resumes", "opportunities", "/opportunities/{id}/resumes", "opportunityId", true,
-          "resumes:read:admin"),
-      child("opportunity_feedback", "opportunities", "/opportunities/{id}/feedback", "opportunityId",
-          false, "feedback:read:admin"),
-      child("opportunity_notes", "opportunities", "/opportunities/{id}/notes", "opportunityId", false,
-          "notes:read:admin"),
-      child("opportunity_interviews", "opportunities", "/opportunities/{id}/interviews",
-          "opportunityId", false, "interviews:read:admin"),
-      child("opportunity_panels", "opportunities", "/opportunities/{id}/panels", "opportunityId", false,
-          "panels:read:admin"),
-      child("opportunity_forms", "opportunities", "/opportunities/{id}/forms", "opportunityId", false,
-          "forms:read:admin"),
-      child("opportunity_files", "opportunities", "/opportunities/{id}/files", "opportunityId", false,
-          "files:read:admin"),
-      deprecated(top("candidates", "/candidates", "id", Optional.of(UPDATED),
-          ReplicationMethod.INCREMENTAL, CONFIDENTIAL, false, "candidates:read:admin")),
-      deprecated(child("candidate_applications", "candidates", "/candidates/{id}/applications",
-          "candidateId", false, "applications:read:admin")),
-      deprecated(child("candidate_offers", "candidates", "/candidates/{id}/offers", "candidateId", false,
-          "offers:read:admin")),
-      deprecated(child("candidate_referrals", "candidates", "/candidates/{id}/referrals", "candidateId",
-          false, "referrals:read:admin")),
-      deprecated(child("candidate_resumes", "candidates", "/candidates/{id}/resumes", "candidateId",
-          false, "resumes:read:admin")),
-      top("deleted_opportunities", "/opportunities/deleted", "id",
-          Optional.of(new Cursor("deletedAt",
-              new CursorFilter.ServerWindow("deleted_at_start", "deleted_at_end", false))),
-          ReplicationMethod.INCREMENTAL, Map.of(), true, "opportunities:read:admin"),
-      top("postings", "/postings", "id", Optional.of(UPDATED), ReplicationMethod.INCREMENTAL,
-          CONFIDENTIAL, true, "postings:read:admin"),
-      // updatedAt exists but Lever has no filter on it and does not bump it for headcountHired,
-      // postings, offerIds or approval: re-reading the (small) table is the exact choice.
-      top("requisitions", "/requisitions", "id",
-          Optional.of(new Cursor("updatedAt", new CursorFilter.ClientSide())),
-          ReplicationMethod.FULL_TABLE, CONFIDENTIAL, true, "requisitions:read:admin"),
-      top("users", "/users", "id", Optional.empty(), ReplicationMethod.FULL_TABLE,
-          Map.of("includeDeactivated", List.of("true")), true, "users:read:admin"),
-      top("stages", "/stages", "id", Optional.empty(), ReplicationMethod.FULL_TABLE, Map.of(), true,
-          "stages:read:admin"),
-      top("archive_reasons", "/archive_reasons", "id", Optional.empty(), ReplicationMethod.FULL_TABLE,
-          Map.of(), true, "archive_reasons:read:admin"),
-      top("sources", "/sources", "text", Optional.empty(), ReplicationMethod.FULL_TABLE, Map.of(), true,
-          "sources:read:admin"),
-      top("tags", "/tags", "text", Optional.empty(), ReplicationMethod.FULL_TABLE, Map.of(), true,
-          "tags:read:admin"),
-      top("requisition_fields", "/requisition_fields", "id", Optional.empty(),
-          ReplicationMethod.FULL_TABLE, Map.of(), true, "requisition_fields:read:admin"),
-      top("feedback_templates", "/feedback_templates", "id", Optional.empty(),
-          ReplicationMethod.FULL_TABLE, Map.of(), true, "feedback_templates:read:admin"),
-      top("form_templates", "/form_templates", "id", Optional.empty(), ReplicationMethod.FULL_TABLE,
-          Map.of(), true, "form_templates:read:admin"),
-      optionalFeature(top("audit_events", "/audit_events", "id",
-          Optional.of(new Cursor("createdAt",
-              new CursorFilter.ServerWindow("created_at_start", "created_at_end", false))),
-          ReplicationMethod.INCREMENTAL, Map.of(), false, "audit_events:read:admin")));
+  private static final ParentStream OPPORTUNITY =
+      new ParentStream("opportunities", "/opportunities/{id}/", "opportunityId", "updatedAt");
+  private static final ParentStream CANDIDATE =
+      new ParentStream("candidates", "/candidates/{id}/", "candidateId", "updatedAt");
+  private static final ParentStream POSTING =
+      new ParentStream("postings", "", "postingId", "updatedAt");
+  private static final ParentStream REQUISITION =
+      new ParentStream("requisitions", "", "requisitionId", "updatedAt");
+
+  /*
+   * Which children Lever edits silently (§9.1): it moves an opportunity's updatedAt when a note,
+   * feedback form, interview, file or resume is added (a "story", via lastInteractionAt), but not
+   * for an offer's status (sent -> opened -> signed), edited feedback answers, a rescheduled or
+   * canceled interview or panel, an edited or deleted form or note, a referral form completed
+   * later, or a file or resume whose processing finishes after upload (status, parsedData).
+   * Applications come inline and bump updatedAt when they change (the documented list).
+   */
+  public static final List<StreamSpec> ALL = Stream.of(
+      list("opportunities", "/opportunities").confidential().incremental(UPDATED_OR_CREATED)
+          .pipeline(OPPORTUNITY_PIPELINE).scope("opportunities:read:admin"),
+      inline("opportunity_applications", OPPORTUNITY, "applications").scope("applications:read:admin"),
+      // A contact is the person behind several opportunities; each opportunity keeps its id.
+      inline("contacts", OPPORTUNITY, "contact").sharedByParents().scope("contact:read:admin")
+          .notByDefault(),
+      perParent("opportunity_offers", OPPORTUNITY, "offers").silentEdits().scope("offers:read:admin"),
+      perParent("opportunity_referrals", OPPORTUNITY, "referrals").silentEdits()
+          .scope("referrals:read:admin"),
+      perParent("opportunity_resumes", OPPORTUNITY, "resumes").silentEdits()
+          .scope("resumes:read:admin"),
+      perParent("opportunity_feedback", OPPORTUNITY, "feedback").silentEdits()
+          .scope("feedback:read:admin").notByDefault(),
+      perParent("opportunity_notes", OPPORTUNITY, "notes").silentEdits().scope("notes:read:admin")
+          .notByDefault(),
+      perParent("opportunity_interviews", OPPORTUNITY, "interviews").silentEdits()
+          .scope("interviews:read:admin").notByDefault(),
+      perParent("opportunity_panels", OPPORTUNITY, "panels").silentEdits()
+          .scope("panels:read:admin").notByDefault(),
+      perParent("opportunity_forms", OPPORTUNITY, "forms").silentEdits().scope("forms:read:admin")
+          .notByDefault(),
+      perParent("opportunity_files", OPPORTUNITY, "files").silentEdits().scope("files:read:admin")
+          .notByDefault(),
+      fromArray("opportunity_stage_changes", OPPORTUNITY, "stageChanges")
+          .key("opportunityId", "toStageId", "updatedAt").scope("opportunities:read:admin"),
+      fromArray("opportunity_tags", OPPORTUNITY, "tags").values("tag").key("opportunityId", "tag")
+          .scope("opportunities:read:admin").notByDefault(),
+      fromArray("opportunity_sources", OPPORTUNITY, "sources").values("source")
+          .key("opportunityId", "source").scope("opportunities:read:admin").notByDefault(),
+      fromArray("opportunity_followers", OPPORTUNITY, "followers").values("userId")
+          .key("opportunityId", "userId").scope("opportunities:read:admin").notByDefault(),
+      // Lever's scope list (§2.2) has no scope for the deprecated /candidates endpoints; they
+      // answer as the opportunity endpoints do for the same id (§7.3), so they need those scopes.
+      list("candidates", "/candidates").confidential().incremental(UPDATED_OR_CREATED)
+          .scope("opportunities:read:admin").deprecated(),
+      perParent("candidate_applications", CANDIDATE, "applications")
+          .scope("applications:read:admin").deprecated(),
+      perParent("candidate_offers", CANDIDATE, "offers").silentEdits().scope("offers:read:admin")
+          .deprecated(),
+      perParent("candidate_referrals", CANDIDATE, "referrals").silentEdits()
+          .scope("referrals:read:admin").deprecated(),
+      perParent("candidate_resumes", CANDIDATE, "resumes").silentEdits()
+          .scope("resumes:read:admin").deprecated(),
+      list("deleted_opportunities", "/opportunities/deleted").incremental(DELETED)
+          .scope("opportunities:read:admin"),
+      // Postings leave content and followers out of a list unless named with include (§6.3), and
+      // Lever takes updated_at_* only alone (§7.5): re-reading this small table names them all.
+      list("postings", "/postings").confidential().fullTableOr(UPDATED_OR_CREATED)
+          .askForFieldsWith("include").scope("postings:read:admin"),
+      fromArray("posting_tags", POSTING, "tags").values("tag").key("postingId", "tag")
+          .scope("postings:read:admin").notByDefault(),
+      // Not in the stored copy of Lever's reference; used by other integrations (§7.5).
+      list("deleted_postings", "/postings/deleted").incremental(DELETED)
+          .scope("postings:read:admin").unverifiedEndpoint().notByDefault(),
+      // Lever does not bump updatedAt for headcountHired, postings, offerIds or approval (§7.6).
+      list("requisitions", "/requisitions").confidential().fullTableOr(REQUISITION_UPDATED)
+          .scope("requisitions:read:admin"),
+      fromArray("requisition_postings", REQUISITION, "postings").values("postingId")
+          .key("requisitionId", "postingId").scope("requisitions:read:admin").notByDefault(),
+      list("users", "/users").param("includeDeactivated", "true").scope("users:read:admin"),
+      list("stages", "/stages").scope("stages:read:admin"),
+      list("archive_reasons", "/archive_reasons").scope("archive_reasons:read:admin"),
+      list("sources", "/sources").key("text").scope("sources:read:admin"),
+      list("tags", "/tags").key("text").scope("tags:read:admin"),
+      list("requisition_fields", "/requisition_fields").scope("requisition_fields:read:admin"),
+      list("feedback_templates", "/feedback_templates").scope("feedback_templates:read:admin"),
+      list("form_templates", "/form_templates").scope("form_templates:read:admin"),
+      list("audit_events", "/audit_events").incremental(CREATED).scope("audit_events:read:admin")
+          .addOn().notByDefault(),
+      // Protected data: off by default. Rows have no id; one opportunity has at most one
+      // application and its survey answer is dated, so (opportunityId, eeoSurveyRespondedAt)
+      // names a row; the latest one per opportunity is its current answer.
+      list("eeo_responses", "/eeo/responses/pii").recordsAt("data", "eeoResponses")
+          .incremental(EEO_RESPONDED).key("opportunityId", "eeoSurveyRespondedAt")
+          .scope("eeo_responses_pii:read:admin").addOn().notByDefault())
+      .map(StreamDeclaration::build).toList();
 
   public static final Map<String, StreamSpec> BY_NAME = ALL.stream().collect(Collectors.toMap(
-      StreamSpec::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+      StreamSpec::name, Function.identity(), (a, b) -> {
+        throw new IllegalStateException("two streams named " + a.name());
+      }, LinkedHashMap::new));
 
   private LeverStreams() {}
 
@@ -92,44 +142,8 @@ public final class LeverStreams {
     return Optional.ofNullable(BY_NAME.get(name));
   }
 
+  /** The streams that hang from {@code parent}, in registry order. */
   public static List<StreamSpec> childrenOf(String parent) {
-    return ALL.stream()
-        .filter(s -> s.parent().map(p -> p.parent().equals(parent)).orElse(false))
-        .toList();
-  }
-
-  private static StreamSpec top(String name, String path, String key, Optional<Cursor> cursor,
-      ReplicationMethod method, Map<String, List<String>> params, boolean byDefault, String scope) {
-    return new StreamSpec(name, path, List.of(key), cursor, method, params, Optional.empty(),
-        byDefault, scope, Set.of());
-  }
-
-  private static StreamSpec child(String name, String parent, String path, String idField,
-      boolean byDefault, String scope) {
-    return new StreamSpec(name, path, List.of("id"), Optional.empty(), ReplicationMethod.INCREMENTAL,
-        Map.of(), Optional.of(new ParentLink(parent, idField, Optional.empty())), byDefault, scope,
-        Set.of(Quirk.PER_PARENT_REQUEST));
-  }
-
-  private static StreamSpec embedded(String name, String parent, String path, String idField,
-      ParentLink.Embedded embedded, String scope) {
-    return new StreamSpec(name, path, List.of("id"), Optional.empty(), ReplicationMethod.INCREMENTAL,
-        Map.of(), Optional.of(new ParentLink(parent, idField, Optional.of(embedded))), true, scope,
-        Set.of());
-  }
-
-  private static StreamSpec deprecated(StreamSpec s) {
-    return with(s, Quirk.DEPRECATED);
-  }
-
-  private static StreamSpec optionalFeature(StreamSpec s) {
-    return with(s, Quirk.OPTIONAL_FEATURE);
-  }
-
-  private static StreamSpec with(StreamSpec s, Quirk quirk) {
-    Set<Quirk> quirks = new java.util.HashSet<>(s.quirks());
-    quirks.add(quirk);
-    return new StreamSpec(s.name(), s.path(), s.keyProperties(), s.cursor(), s.defaultMethod(),
-        s.params(), s.parent(), s.selectedByDefault(), s.scope(), quirks);
+    return ALL.stream().filter(s -> s.parent().equals(Optional.of(parent))).toList();
   }
 }

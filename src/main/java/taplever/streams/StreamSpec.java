@@ -1,53 +1,58 @@
 package taplever.streams;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * One Lever endpoint as a Singer stream. The engine runs every stream from this declaration
- * alone; Lever's traps (confidentiality=all, includeDeactivated=true, expand) are data here.
+ * One Lever endpoint, or one part of a parent's records, as a Singer stream. The engine runs every
+ * stream from this declaration alone; Lever's traps (confidentiality=all, includeDeactivated=true,
+ * expand, the EEO envelope) are data here, never conditions in the engine.
  *
- * @param path the endpoint, with {@code {id}} standing for the parent's id in child streams
- * @param params query parameters always sent (repeatable, insertion-ordered)
- * @param cursor the field the stream can be bookmarked on, if any
- * @param defaultMethod the replication method used unless the catalog chooses another
- * @param scope the OAuth scope Lever wants for the endpoint, named in 403 messages and by login
+ * @param keyProperties the primary key; a stream other streams hang from has exactly one, its id
+ * @param deprecated Lever deprecated the endpoint: a sync warns once
  */
-public record StreamSpec(
-    String name,
-    String path,
-    List<String> keyProperties,
-    Optional<Cursor> cursor,
-    ReplicationMethod defaultMethod,
-    Map<String, List<String>> params,
-    Optional<ParentLink> parent,
-    boolean selectedByDefault,
-    String scope,
-    Set<Quirk> quirks) {
+public record StreamSpec(String name, List<String> keyProperties, Replication replication,
+    Access access, boolean selectedByDefault, boolean deprecated) {
 
   public StreamSpec {
     keyProperties = List.copyOf(keyProperties);
-    params = Map.copyOf(params);
-    quirks = Set.copyOf(quirks);
+    if (keyProperties.isEmpty()) {
+      throw new IllegalArgumentException(name + " needs a key");
+    }
   }
 
   public boolean isChild() {
-    return parent.isPresent();
+    return replication.parent().isPresent();
   }
 
-  public boolean has(Quirk quirk) {
-    return quirks.contains(quirk);
+  public Optional<String> parent() {
+    return replication.parent();
   }
 
-  /** The path for one parent record. */
-  public String pathFor(String parentId) {
-    return path.replace("{id}", parentId);
+  public Optional<Endpoint> endpoint() {
+    return replication.endpoint();
   }
 
-  /** True when the child's records come inside the parent's page. */
-  public boolean isEmbedded() {
-    return parent.flatMap(ParentLink::embedded).isPresent();
+  public Optional<Cursor> cursor() {
+    return replication.cursor();
+  }
+
+  public Optional<String> parentIdField() {
+    return replication.parentIdField();
+  }
+
+  /** The endpoint label for metrics and messages. */
+  public String label() {
+    return replication.label();
+  }
+
+  /** INCREMENTAL unless the stream can only be re-read (children follow their parent). */
+  public boolean incrementalByDefault() {
+    return !(replication instanceof Replication.FullTable);
+  }
+
+  /** The field holding a record's id, which children are read by. */
+  public String idField() {
+    return keyProperties.get(0);
   }
 }

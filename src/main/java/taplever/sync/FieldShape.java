@@ -1,48 +1,99 @@
 package taplever.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * A JSON Schema node compiled once per stream into what the shaper needs per value: the allowed
- * JSON types, whether it is a timestamp, and its nested shapes. Walking the raw schema for every
- * record would cost more than the records themselves.
+ * JSON types, whether it is a timestamp, its nested shapes, how Lever types a value inside it, and
+ * whether it holds personal data. Walking the raw schema for every record would cost more than the
+ * records themselves.
+ *
+ * @param freeForm an object declared without properties: its contents pass as Lever sent them
+ * @param id unique within the stream, for fields learned under this object at run time
+ * @param path where this node sits, as {@code stream.field.nested} (array items are transparent)
+ * @param schemaPath the JSON pointer segments of this node in the stream's schema
  */
 record FieldShape(Set<Type> types, boolean dateTime, Map<String, FieldShape> properties,
-    Optional<FieldShape> items) {
+    boolean freeForm, Optional<FieldShape> items, Optional<ValueTyping> typing, boolean pii, int id,
+    String path, List<String> schemaPath) {
 
   enum Type { NULL, STRING, INTEGER, NUMBER, BOOLEAN, OBJECT, ARRAY }
 
-  static FieldShape compile(JsonNode schema) {
+  /**
+   * Compiles a stream's schema.
+   *
+   * @param personal which paths hold personal data to mask (empty predicate: mask nothing)
+   */
+  static FieldShape compile(String stream, JsonNode schema, Predicate<FieldShape.Node> personal,
+      AtomicInteger ids) {
+    return compile(schema, stream, List.of(), personal, ids, false);
+  }
+
+  /** A field learned at run time, compiled where it sits in the stream's schema. */
+  static FieldShape compileLearned(JsonNode declared, String path, List<String> schemaPath,
+      Predicate<FieldShape.Node> personal, AtomicInteger ids) {
+    return compile(declared, path, schemaPath, personal, ids, false);
+  }
+
+  /** A schema node as the personal-data rule sees it. */
+  record Node(String path, JsonNode schema) {}
+
+  private static FieldShape compile(JsonNode schema, String path, List<String> schemaPath,
+      Predicate<Node> personal, AtomicInteger ids, boolean insidePersonal) {
+    Set<Type> types = types(schema);
+    boolean pii = insidePersonal || personal.test(new Node(path, schema));
+    Map<String, FieldShape> props = new LinkedHashMap<>();
+    JsonNode p = schema.get("properties");
+    if (p != null) {
+      p.fields().forEachRemaining(e -> props.put(e.getKey(), compile(e.getValue(),
+          path + "." + e.getKey(), append(schemaPath, "properties", e.getKey()), personal, ids, pii)));
+    }
+    JsonNode items = schema.get("items");
+    Optional<FieldShape> itemShape = items == null || !items.isObject() ? Optional.empty()
+        : Optional.of(compile(items, path, append(schemaPath, "items"), personal, ids, pii));
+    boolean freeForm = types.contains(Type.OBJECT) && (p == null || p.isEmpty());
+    return new FieldShape(Set.copyOf(types), "date-time".equals(schema.path("format").asText()),
+        Map.copyOf(props), freeForm, itemShape, ValueTyping.of(schema), pii, ids.getAndIncrement(),
+        path, List.copyOf(schemaPath));
+  }
+
+  static Set<Type> types(JsonNode schema) {
     Set<Type> types = EnumSet.noneOf(Type.class);
     JsonNode type = schema.get("type");
     if (type == null) {
       types.addAll(EnumSet.allOf(Type.class));
     } else if (type.isArray()) {
-      type.forEach(t -> types.add(Type.valueOf(t.asText().toUpperCase(java.util.Locale.ROOT))));
+      type.forEach(t -> types.add(Type.valueOf(t.asText().toUpperCase(Locale.ROOT))));
     } else {
-      types.add(Type.valueOf(type.asText().toUpperCase(java.util.Locale.ROOT)));
+      types.add(Type.valueOf(type.asText().toUpperCase(Locale.ROOT)));
     }
-    Map<String, FieldShape> props = new LinkedHashMap<>();
-    JsonNode p = schema.get("properties");
-    if (p != null) {
-      p.fields().forEachRemaining(e -> props.put(e.getKey(), compile(e.getValue())));
-    }
-    JsonNode items = schema.get("items");
-    return new FieldShape(Set.copyOf(types), "date-time".equals(schema.path("format").asText()),
-        Map.copyOf(props), items == null ? Optional.empty() : Optional.of(compile(items)));
+    return types;
+  }
+
+  private static List<String> append(List<String> base, String... more) {
+    List<String> out = new ArrayList<>(base.size() + more.length);
+    out.addAll(base);
+    out.addAll(List.of(more));
+    return out;
   }
 
   boolean allows(Type t) {
     return types.contains(t);
   }
 
-  /** A shape with no declared sub-shapes whose value is passed through as Lever sent it. */
-  boolean isOpaque() {
-    return properties.isEmpty() && items.isEmpty() && !dateTime;
+  /** Values below pass through as Lever sent them: nothing to convert, mask or learn. */
+  boolean opaque() {
+    return properties.isEmpty() && items.isEmpty() && !dateTime && typing.isEmpty() && !pii
+        && !allows(Type.OBJECT) && !allows(Type.ARRAY);
   }
 }

@@ -20,8 +20,8 @@ public final class MetricsObserver implements HttpObserver {
   public MetricsObserver(SyncStats stats, Logger metrics) {
     this.stats = stats;
     this.metrics = metrics;
-    this.streamByPath = LeverStreams.ALL.stream().filter(s -> !s.isEmbedded())
-        .collect(java.util.stream.Collectors.toMap(StreamSpec::path, StreamSpec::name, (a, b) -> a));
+    this.streamByPath = LeverStreams.ALL.stream()
+        .collect(java.util.stream.Collectors.toMap(StreamSpec::label, StreamSpec::name, (a, b) -> a));
   }
 
   @Override

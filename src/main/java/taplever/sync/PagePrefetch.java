@@ -2,78 +2,100 @@ package taplever.sync;
 
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.slf4j.Logger;
 import taplever.error.LeverApiException;
 import taplever.http.CursorPaginator;
-import taplever.http.LeverRequest;
 import taplever.http.Page;
-import taplever.streams.StreamSpec;
 
 /**
  * A parent list's pages, with the next one fetched while the current one is processed, so Lever's
- * latency and the tap's work overlap instead of adding up. At most two pages are in memory.
- * A saved token Lever no longer accepts restarts the window once, never skipping ahead.
+ * latency and the tap's work overlap instead of adding up. At most two pages are in memory. A
+ * saved token Lever no longer accepts restarts the listing once, never skipping ahead.
  */
-final class PagePrefetch {
-  private final SyncContext ctx;
-  private final StreamSpec top;
-  private final LeverRequest request;
+final class PagePrefetch<T> {
+  private final Function<Optional<String>, Page<T>> source;
+  private final String label;
   private final Optional<String> savedOffset;
-  private CursorPaginator pages;
-  private Future<Page> ahead;
+  private final ExecutorService ahead;
+  private final Cancellation cancellation;
+  private final Logger log;
+  private CursorPaginator<T> pages;
+  private Future<Page<T>> next;
   private boolean first = true;
+  private boolean restarted;
 
-  PagePrefetch(SyncContext ctx, StreamSpec top, LeverRequest request, Optional<String> savedOffset) {
-    this.ctx = ctx;
-    this.top = top;
-    this.request = request;
+  PagePrefetch(Function<Optional<String>, Page<T>> source, String label,
+      Optional<String> savedOffset, ExecutorService ahead, Cancellation cancellation, Logger log) {
+    this.source = source;
+    this.label = label;
     this.savedOffset = savedOffset;
-    this.pages = CursorPaginator.over(ctx.client(), request, savedOffset);
+    this.ahead = ahead;
+    this.cancellation = cancellation;
+    this.log = log;
+    this.pages = new CursorPaginator<>(source, label, savedOffset);
   }
 
   boolean hasMore() {
-    return ahead != null || pages.hasMore();
+    return next != null || pages.hasMore();
   }
 
-  Page next() {
-    if (ahead == null) {
+  /** True once Lever refused the saved token and the listing began again from its start. */
+  boolean restarted() {
+    return restarted;
+  }
+
+  Page<T> next() {
+    if (next == null) {
       return fetch();
     }
-    Future<Page> f = ahead;
-    ahead = null;
+    Future<Page<T>> f = next;
+    next = null;
     try {
       return f.get();
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw ctx.cancellation().interruption();
+      f.cancel(true);
+      throw cancellation.interruption();
     }
   }
 
   /** Starts fetching the following page, if there is one. */
   void fetchAhead() {
-    if (pages.hasMore()) {
-      ahead = ctx.prefetcher().submit(this::fetch);
+    if (pages.hasMore() && !cancellation.isCancelled()) {
+      next = ahead.submit(this::fetch);
     }
   }
 
-  private Page fetch() {
-    ctx.cancellation().check();
+  /** Waits for a page fetched ahead that will not be used (the walk failed or stopped). */
+  void abandon() {
+    if (next != null) {
+      next.cancel(true);
+      next = null;
+    }
+  }
+
+  private Page<T> fetch() {
+    cancellation.check();
     try {
-      Page page = pages.nextPage();
+      Page<T> page = pages.nextPage();
       first = false;
       return page;
     } catch (LeverApiException e) {
       if (first && e.invalidOffsetToken() && savedOffset.isPresent()) {
-        // Lever's tokens are tied to the exact query; restart this window, never skip ahead.
-        ctx.log().warn("{}: Lever rejected the saved page token; re-reading the window from its"
-            + " start (records may repeat, none are skipped)", top.name());
+        // Lever's tokens are tied to the exact query; restart this listing, never skip ahead.
+        log.warn("{}: Lever rejected the saved page token; re-reading the window from its start"
+            + " (records may repeat, none are skipped)", label);
         first = false;
-        pages = CursorPaginator.over(ctx.client(), request, Optional.empty());
+        restarted = true;
+        pages = new CursorPaginator<>(source, label, Optional.empty());
         return fetch();
       }
-      throw ctx.explain(top, e);
+      throw e;
     }
   }
 }

@@ -1,185 +1,224 @@
 package taplever.sync;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import taplever.catalog.Discovery;
 import taplever.http.LeverRequest;
 import taplever.http.Page;
 import taplever.singer.Bookmark;
-import taplever.singer.SingerMessage;
-import taplever.streams.CursorFilter;
-import taplever.streams.ParentLink;
+import taplever.streams.Cursor;
+import taplever.streams.Endpoint;
+import taplever.streams.Replication;
 import taplever.streams.StreamSpec;
 
 /**
- * Walks one top-level list per its {@link WindowPlan}: emits the parent's records, the embedded
- * children found inline, and fans the per-parent child requests out; after each page, once every
- * record the page leads to is written, it writes the STATE that lets a rerun resume at the next
- * page. At the end every participant's bookmark advances to the largest key seen, capped at the
- * moment the sync started.
+ * Walks one top-level list per its {@link WindowPlan}: writes the parent's records and the
+ * children found inline or in its arrays, and fans the per-parent child requests out; after each
+ * page, once every record the page leads to is written, it writes the STATE that lets a rerun
+ * resume at the next page. At the end every participant's bookmark advances to the largest key
+ * seen, capped at the moment the sync started.
  */
 final class ParentWalk {
-  private final SyncContext ctx;
-  private final WindowPlan plan;
-  private final Map<String, RecordShaper> shapers = new LinkedHashMap<>();
-  private long maxSeen = Long.MIN_VALUE;
+  private final ListReader lists;
+  private final ChildWork children;
+  private final Output out;
+  private final StateKeeper state;
+  private final Map<String, StreamShaper> shapers;
+  private final SyncStats stats;
+  private final Logger log;
+  private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-  ParentWalk(SyncContext ctx, WindowPlan plan) {
-    this.ctx = ctx;
-    this.plan = plan;
-    plan.parent().ifPresent(p -> shapers.put(p.selection().name(), ctx.shaper(p.selection())));
-    plan.children().forEach(c -> shapers.put(c.selection().name(), ctx.shaper(c.selection())));
+  ParentWalk(ListReader lists, ChildWork children, Output out, StateKeeper state,
+      Map<String, StreamShaper> shapers, SyncStats stats, Logger log) {
+    this.lists = lists;
+    this.children = children;
+    this.out = out;
+    this.state = state;
+    this.shapers = shapers;
+    this.stats = stats;
+    this.log = log;
   }
 
-  void run() {
+  void run(WindowPlan plan) {
     StreamSpec top = plan.top();
-    Bookmark topMark = ctx.state().bookmark(top.name());
+    Bookmark topMark = state.bookmark(top.name());
     WindowPlan window = plan;
     Optional<String> offset = Optional.empty();
+    long maxSeen = Long.MIN_VALUE;
     if (topMark.progress().isPresent()) {
       Bookmark.Progress p = topMark.progress().get();
-      if (plan.canResume(p)) {
+      boolean future = p.windowEnd().map(e -> e.isAfter(plan.end())).orElse(false);
+      if (plan.canResume(p) && !future) {
         window = plan.resumedFrom(p);
         offset = p.offset();
         maxSeen = p.maxSeen().map(Instant::toEpochMilli).orElse(Long.MIN_VALUE);
-        ctx.log().info("{}: resuming an interrupted window at the page after the last one delivered",
+        log.info("{}: resuming an interrupted window at the page after the last one delivered",
             top.name());
       } else {
-        ctx.log().warn("{}: the saved window does not cover this run's selection; reading it anew",
+        log.warn("{}: the saved window does not cover this run's selection; reading it anew",
             top.name());
       }
     }
-    LeverRequest request = request(window);
-    PagePrefetch pages = new PagePrefetch(ctx, top, request, offset);
-    while (pages.hasMore()) {
-      Page page = pages.next();
-      // The token is read before the next page is fetched ahead: it is where a rerun resumes once
-      // this page's records are all written.
-      Optional<String> next = page.hasNext() ? page.next() : Optional.empty();
-      pages.fetchAhead();
-      handlePage(window, page);
-      if (next.isPresent()) {
-        saveProgress(window, next);
+    WalkTargets targets = targets(window);
+    PagePrefetch<ParentPage> pages = lists.open(request(window, targets), offset, targets,
+        once());
+    try {
+      while (pages.hasMore()) {
+        Page<ParentPage> page = pages.next();
+        // The token is read before the next page is fetched ahead: it is where a rerun resumes
+        // once this page's records are all written.
+        Optional<String> next = page.hasNext() ? page.next() : Optional.empty();
+        pages.fetchAhead();
+        ParentPage records = page.records();
+        out.page(records.lines());
+        count(records);
+        children.readAll(records, targets.perParent(), SyncStats.Reason.CHANGED);
+        maxSeen = Math.max(maxSeen, records.maxKey());
+        if (next.isPresent()) {
+          saveProgress(window, next, maxSeen);
+        }
       }
+    } finally {
+      pages.abandon();
     }
-    finish(window);
+    finish(window, maxSeen);
   }
 
-  private LeverRequest request(WindowPlan window) {
+  private WalkTargets targets(WindowPlan window) {
     StreamSpec top = window.top();
-    Map<String, List<String>> params = new LinkedHashMap<>(top.params());
+    Optional<Cursor> cursor = window.parent().flatMap(p -> p.selection().cursor())
+        .or(top::cursor);
+    List<WalkTargets.Target> inline = new ArrayList<>();
+    List<WalkTargets.Target> derived = new ArrayList<>();
+    List<WalkTargets.Target> perParent = new ArrayList<>();
+    String versionField = null;
+    for (Participant c : window.children()) {
+      WalkTargets.Target t = new WalkTargets.Target(shapers.get(c.name()), c::wants);
+      Replication r = c.selection().spec().replication();
+      if (r instanceof Replication.FromParentArray a) {
+        derived.add(t);
+        versionField = a.versionSource();
+      } else if (r instanceof Replication.WithParent w
+          && w.fetch() instanceof Replication.ChildFetch.Inline) {
+        inline.add(t);
+      } else {
+        perParent.add(t);
+      }
+    }
+    return new WalkTargets(top.idField(), cursor.map(Cursor::key).orElse(null),
+        cursor.flatMap(Cursor::fallbackKey).orElse(null), versionField, null,
+        window.end().toEpochMilli(),
+        window.parent().map(p -> new WalkTargets.Target(shapers.get(p.name()), p::wants)),
+        inline, derived, perParent);
+  }
+
+  private LeverRequest request(WindowPlan window, WalkTargets targets) {
+    StreamSpec top = window.top();
+    Endpoint endpoint = top.endpoint().orElseThrow();
+    Map<String, List<String>> params = new LinkedHashMap<>(endpoint.params());
     if (window.serverFilter()) {
-      CursorFilter.ServerWindow w = (CursorFilter.ServerWindow) top.cursor().get().filter();
+      Cursor.ServerWindow w = (Cursor.ServerWindow) window.cursor().get().filter();
       params.put(w.startParam(), List.of(Long.toString(window.start().get().toEpochMilli())));
       params.put(w.endParam(), List.of(Long.toString(window.end().toEpochMilli())));
     }
-    List<String> expand = new ArrayList<>();
-    for (Participant c : window.children()) {
-      c.selection().spec().parent().flatMap(ParentLink::embedded).ifPresent(e -> expand.add(e.expand()));
+    for (WalkTargets.Target t : targets.inline()) {
+      Replication.WithParent w = (Replication.WithParent) t.shaper().selection().spec().replication();
+      Replication.ChildFetch.Inline fetch = (Replication.ChildFetch.Inline) w.fetch();
+      params.computeIfAbsent(fetch.expandParam(), k -> new ArrayList<>()).add(fetch.expandValue());
     }
-    if (!expand.isEmpty()) {
-      params.put("expand", List.copyOf(expand));
+    if (endpoint.projectionParam().isPresent() && !window.serverFilter()) {
+      params.put(endpoint.projectionParam().get(), List.copyOf(fieldsRead(window, targets)));
     }
-    return new LeverRequest(top.path(), top.path(), params);
+    return new LeverRequest(endpoint.path(), endpoint.path(), params, endpoint.recordsAt());
   }
 
-  private void handlePage(WindowPlan window, Page page) {
-    Instant extracted = ctx.clock().instant();
-    ChildFanOut.Batch batch = ctx.fanOut().batch();
-    for (ObjectNode raw : page.data()) {
-      Optional<Long> key = window.keyOf(raw);
-      key.ifPresent(k -> maxSeen = Math.max(maxSeen, Math.min(k, window.end().toEpochMilli())));
-      String id = raw.path("id").asText(null);
-      List<Participant> wanted = new ArrayList<>();
-      for (Participant c : window.children()) {
-        if (id != null && key.map(c::wants).orElse(true)) {
-          wanted.add(c);
-        }
+  /** Every field the walk emits or reads, for an endpoint that returns only what it is asked. */
+  private static Set<String> fieldsRead(WindowPlan window, WalkTargets targets) {
+    Set<String> fields = new LinkedHashSet<>();
+    fields.add(targets.idField());
+    for (String f : new String[] {targets.keyField(), targets.fallbackField(),
+        targets.versionField()}) {
+      if (f != null) {
+        fields.add(f);
       }
-      for (Participant c : wanted) {
-        ParentLink link = c.selection().spec().parent().get();
-        if (link.embedded().isPresent()) {
-          emitEmbedded(c, raw.get(link.embedded().get().field()), id, extracted);
-        } else {
-          batch.submit(() -> ctx.children().sync(c.selection(), shapers.get(c.selection().name()), id));
-        }
-      }
-      window.parent().filter(p -> key.map(p::wants).orElse(true))
-          .ifPresent(p -> emit(p.selection().name(), collapseEmbedded(raw), Optional.empty(), extracted));
     }
-    batch.await();
+    window.parent().ifPresent(p -> {
+      p.selection().schema().path("properties").fieldNames().forEachRemaining(fields::add);
+      fields.addAll(Discovery.automaticFields(p.selection().spec()));
+    });
+    for (WalkTargets.Target t : targets.derived()) {
+      fields.add(((Replication.FromParentArray) t.shaper().selection().spec().replication())
+          .arrayField());
+    }
+    return fields;
   }
 
-  private void emitEmbedded(Participant child, JsonNode inline, String parentId, Instant extracted) {
-    if (inline == null || !inline.isArray()) {
-      return;
-    }
-    for (JsonNode item : inline) {
-      if (item.isObject()) {
-        emit(child.selection().name(), (ObjectNode) item, Optional.of(parentId), extracted);
+  private void count(ParentPage page) {
+    int[] counts = page.counts();
+    for (StreamShaper s : shapers.values()) {
+      if (s.index() < counts.length) {
+        stats.records(s.name(), counts[s.index()]);
       }
     }
   }
 
-  /** The parent's schema lists ids for an expanded field; keep the ids, the children got the rest. */
-  private ObjectNode collapseEmbedded(ObjectNode raw) {
-    for (Participant c : plan.children()) {
-      Optional<ParentLink.Embedded> e = c.selection().spec().parent().flatMap(ParentLink::embedded);
-      if (e.isPresent() && raw.get(e.get().field()) instanceof ArrayNode items) {
-        ArrayNode ids = JsonNodeFactory.instance.arrayNode(items.size());
-        items.forEach(i -> ids.add(i.isObject() ? i.get("id") : i));
-        raw.set(e.get().field(), ids);
-      }
-    }
-    return raw;
-  }
-
-  private void emit(String stream, ObjectNode raw, Optional<String> parentId, Instant extracted) {
-    ObjectNode record = shapers.get(stream).shape(raw, parentId);
-    ctx.writer().write(new SingerMessage.Record(stream, record, extracted));
-    ctx.stats().record(stream);
-  }
-
-  private void saveProgress(WindowPlan window, Optional<String> next) {
+  private void saveProgress(WindowPlan window, Optional<String> next, long maxSeen) {
     Bookmark.Progress progress = new Bookmark.Progress(
         window.serverFilter() ? window.start() : Optional.empty(), Optional.of(window.end()), next,
-        seen());
-    ctx.update(plan.top().name(), b -> b.withProgress(Optional.of(progress)));
-    ctx.emitState();
+        seen(maxSeen));
+    state.update(window.top().name(), b -> b.withProgress(Optional.of(progress)));
+    state.emit();
   }
 
-  private void finish(WindowPlan window) {
-    Optional<Instant> seen = seen();
-    ctx.update(plan.top().name(), b -> b.withProgress(Optional.empty()));
-    window.parent().filter(p -> p.selection().incremental()).ifPresent(p -> advance(p, seen));
+  private void finish(WindowPlan window, long maxSeen) {
+    Optional<Instant> seen = seen(maxSeen);
+    state.update(window.top().name(), b -> b.withProgress(Optional.empty()));
+    String key = window.cursor().map(Cursor::key).orElse("updatedAt");
+    boolean keylessRead = !window.serverFilter();
+    window.parent().filter(p -> p.selection().incremental())
+        .ifPresent(p -> advance(p, key, seen, keylessRead));
     for (Participant c : window.children()) {
-      advance(c, seen);
-      if (c.fullPass() && !c.selection().spec().isEmbedded()) {
-        ctx.update(c.selection().name(), b -> b.withChildrenRefreshedAt(window.end()));
+      advance(c, key, seen, keylessRead);
+      boolean perParent = c.selection().spec().replication() instanceof Replication.WithParent w
+          && w.fetch() instanceof Replication.ChildFetch.PerParent;
+      if (c.fullPass() && perParent) {
+        state.update(c.name(), b -> b.withChildrenRefreshedAt(window.end()));
       }
     }
-    ctx.emitState();
+    state.emit();
   }
 
-  private void advance(Participant p, Optional<Instant> seen) {
-    String key = plan.top().cursor().map(c -> c.key()).orElse("updatedAt");
-    ctx.update(p.selection().name(), b -> {
+  private void advance(Participant p, String key, Optional<Instant> seen, boolean keylessRead) {
+    state.update(p.name(), b -> {
       Optional<Instant> value = b.value();
       if (seen.isPresent() && (value.isEmpty() || seen.get().isAfter(value.get()))) {
         value = seen;
       }
-      return b.withValue(key, value);
+      Bookmark moved = b.withValue(key, value);
+      return keylessRead ? moved.withKeylessPending(false) : moved;
     });
   }
 
-  private Optional<Instant> seen() {
+  private static Optional<Instant> seen(long maxSeen) {
     return maxSeen == Long.MIN_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(maxSeen));
+  }
+
+  /** Warnings a page reader may repeat for every record, said once per walk. */
+  private Consumer<String> once() {
+    return message -> {
+      int detail = message.indexOf(" (");
+      if (warned.add(detail < 0 ? message : message.substring(0, detail))) {
+        log.warn(message);
+      }
+    };
   }
 }

@@ -1,22 +1,34 @@
 package taplever.sync;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import taplever.catalog.StreamSelection;
-import taplever.config.TapConfig;
-import taplever.error.InterruptedSyncException;
 import taplever.error.LeverApiException;
-import taplever.http.LeverClient;
+import taplever.error.TapException;
+import taplever.http.CursorPaginator;
+import taplever.http.LeverJson;
+import taplever.http.LeverRequest;
+import taplever.http.PageSource;
 import taplever.http.TapRuntime;
-import taplever.singer.SingerMessage;
-import taplever.singer.SingerWriter;
+import taplever.http.TreeRecords;
 import taplever.singer.TapState;
+import taplever.streams.Access;
+import taplever.streams.Endpoint;
 import taplever.streams.LeverStreams;
-import taplever.streams.Quirk;
 import taplever.streams.StreamSpec;
 
 /**
@@ -25,97 +37,179 @@ import taplever.streams.StreamSpec;
  * group a previous run was syncing when it stopped, and never names a stream.
  */
 public final class SyncEngine {
-  private final TapConfig config;
-  private final LeverClient client;
-  private final SingerWriter writer;
+  private final SyncSettings settings;
+  private final PageSource source;
+  private final taplever.singer.SingerWriter writer;
   private final Clock clock;
   private final Cancellation cancellation;
   private final SyncStats stats;
   private final Logger log;
+  private final ObjectMapper json = LeverJson.pages();
 
-  public SyncEngine(TapConfig config, LeverClient client, SingerWriter writer, TapRuntime runtime,
-      Cancellation cancellation, SyncStats stats) {
-    this.config = config;
-    this.client = client;
+  public SyncEngine(SyncSettings settings, PageSource source, taplever.singer.SingerWriter writer,
+      TapRuntime runtime, Cancellation cancellation, SyncStats stats) {
+    this.settings = settings;
+    this.source = source;
     this.writer = writer;
     this.clock = runtime.clock();
-    this.log = runtime.log("tap-lever");
     this.cancellation = cancellation;
     this.stats = stats;
+    this.log = runtime.log("tap-lever");
   }
 
   /** Returns the final state, which is also the last line written. */
   public TapState run(List<StreamSelection> selections, TapState input) {
     Instant syncStart = clock.instant();
-    java.util.concurrent.ExecutorService prefetcher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    writer.onGone(cancellation::targetGone);
+    FieldDefinitions definitions = definitions(selections);
+    List<StreamShaper> shaperList = new ArrayList<>();
+    Map<String, StreamShaper> shapers = new LinkedHashMap<>();
+    for (StreamSelection s : selections) {
+      StreamShaper shaper = new StreamShaper(s, shaperList.size(), json,
+          settings.keepUnknownFields(), settings.personal(), definitions, log::warn);
+      shaperList.add(shaper);
+      shapers.put(s.name(), shaper);
+    }
+    Output out = new Output(writer, shaperList);
+    StateKeeper state = new StateKeeper(out, input);
+    ExecutorService prefetch = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "tap-lever-prefetch");
       t.setDaemon(true);
       return t;
     });
-    cancellation.onCancel(prefetcher::shutdownNow);
-    try (ChildFanOut fanOut = new ChildFanOut(config.maxConcurrency())) {
+    cancellation.onCancel(prefetch::shutdownNow);
+    try (ChildFanOut fanOut = new ChildFanOut(settings.maxConcurrency())) {
       // A retry backoff or a rate-limit wait only ends early when its thread is interrupted.
       Thread main = Thread.currentThread();
       cancellation.onCancel(main::interrupt);
       cancellation.onCancel(fanOut::interruptAll);
-      SyncContext ctx = new SyncContext(client, writer, fanOut, stats, clock, log, cancellation, input,
-          prefetcher);
-      ctx.emitState();
+      ListReader lists = new ListReader(source, prefetch, json, clock, cancellation,
+          shaperList.size(), log);
+      ChildWork children = new ChildWork(fanOut, new ChildReader(source, out, stats, cancellation,
+          clock, json, log));
+      ParentWalk walk = new ParentWalk(lists, children, out, state, shapers, stats, log);
+      state.emit();
       List<Group> groups = rotate(groups(selections), input.currentlySyncing());
       try {
         for (Group group : groups) {
           cancellation.check();
-          runGroup(ctx, group, syncStart);
+          runGroup(group, shapers, out, state, walk, syncStart);
         }
       } catch (RuntimeException e) {
         if (!cancellation.isCancelled()) {
           throw e;
         }
+        Thread.interrupted();
+        // Child threads finishing a page could otherwise write records after the STATE.
+        fanOut.close();
+        if (!cancellation.bySignal()) {
+          throw cancellation.interruption(); // stdout is gone: nothing more can be written
+        }
         // Whatever failed after a signal failed because of it. The state in hand covers exactly
         // what was written; repeat it as the last line so a pipeline keeping the final STATE
         // resumes from here.
-        Thread.interrupted();
-        // Child threads finishing a page could otherwise write records after this STATE.
-        fanOut.close();
-        ctx.emitState();
-        throw e instanceof InterruptedSyncException ie ? ie : cancellation.interruption();
+        state.emit();
+        throw cancellation.interruption();
       }
-      ctx.replaceState(ctx.state().syncing(Optional.empty()));
-      ctx.emitState();
-      return ctx.state();
+      state.syncing(Optional.empty());
+      state.emit();
+      shaperList.forEach(s -> s.learnedFields().forEach(stats::learned));
+      return state.state();
     } finally {
-      prefetcher.shutdownNow();
+      prefetch.shutdownNow();
     }
   }
 
-  private void runGroup(SyncContext ctx, Group group, Instant syncStart) {
+  private void runGroup(Group group, Map<String, StreamShaper> shapers, Output out,
+      StateKeeper state, ParentWalk walk, Instant syncStart) {
     List<StreamSelection> members = group.members();
     for (StreamSelection s : members) {
-      if (s.spec().has(Quirk.DEPRECATED)) {
+      if (s.spec().deprecated()) {
         log.warn("{} is deprecated by Lever (since 2020); prefer the opportunity streams", s.name());
       }
-      List<String> bookmarkProps = s.incremental() ? List.of(s.spec().cursor().get().key()) : List.of();
-      writer.write(new SingerMessage.Schema(s.name(), s.schema(), s.spec().keyProperties(), bookmarkProps));
+      out.schema(shapers.get(s.name()));
       stats.started(s.name());
     }
-    ctx.replaceState(ctx.state().syncing(Optional.of(group.top().name())));
-    WindowPlan plan = WindowPlan.of(group.top(), group.parent(), group.children(), ctx.state(),
-        config.startDate(), syncStart, config.childLookback(), config.childFullRefresh());
+    state.syncing(Optional.of(group.top().name()));
+    WindowPlan plan = WindowPlan.of(group.top(), group.parent(), group.children(), state.state(),
+        new WindowPlan.Settings(settings.startDate(), syncStart, settings.childLookback(),
+            settings.childFullRefresh()));
+    plan.notices().forEach(log::warn);
     log.info("{}: syncing {}{}", group.top().name(), names(members),
         plan.start().map(s -> " from " + s + (plan.serverFilter() ? "" : " (full read, filtered here)"))
             .orElse(""));
     try {
-      new ParentWalk(ctx, plan).run();
+      walk.run(plan);
     } catch (LeverApiException e) {
-      if (e.status() == 403 && group.top().has(Quirk.OPTIONAL_FEATURE)) {
-        log.warn("{}: Lever refused it (403); the account may not have this add-on. Skipped.",
-            group.top().name());
+      Access.Refusal refusal = group.top().access().refusal();
+      if (e.endpoint().equals(group.top().label())
+          && ((e.status() == 403 && refusal != Access.Refusal.FATAL)
+              || (e.status() == 404 && refusal == Access.Refusal.UNVERIFIED_ENDPOINT))) {
+        log.warn("{}: Lever answered {} for {}; {}. Skipped.", group.top().name(), e.status(),
+            group.top().label(), refusal == Access.Refusal.ADD_ON
+                ? "the account may not have this add-on"
+                : "this endpoint is not in Lever's reference and this account does not serve it");
         return;
       }
-      throw e;
+      throw LeverRefusal.explain(group.top(), e);
     } finally {
       members.forEach(s -> stats.ended(s.name()));
     }
+  }
+
+  /**
+   * Lever's own definitions some values are typed by ({@code requisition_fields} for custom
+   * fields), read once before the streams that need them. Without them those values stay as
+   * Lever sent them, with a warning, rather than failing the sync.
+   */
+  private FieldDefinitions definitions(List<StreamSelection> selections) {
+    Set<String> needed = new LinkedHashSet<>();
+    selections.forEach(s -> collectDefinitions(s.schema(), needed));
+    if (needed.isEmpty()) {
+      return FieldDefinitions.NONE;
+    }
+    Map<String, Map<String, JsonNode>> byStream = new HashMap<>();
+    for (String name : needed) {
+      Optional<Endpoint> endpoint = LeverStreams.find(name).flatMap(StreamSpec::endpoint);
+      if (endpoint.isEmpty()) {
+        continue;
+      }
+      LeverRequest request = new LeverRequest(endpoint.get().path(), endpoint.get().path(),
+          endpoint.get().params(), endpoint.get().recordsAt());
+      List<ObjectNode> all = new ArrayList<>();
+      try {
+        CursorPaginator<List<ObjectNode>> pages = new CursorPaginator<>(
+            offset -> source.fetch(request, offset, TreeRecords::new), request.endpoint(),
+            Optional.empty());
+        while (pages.hasMore()) {
+          cancellation.check();
+          all.addAll(pages.nextPage().records());
+        }
+      } catch (LeverApiException e) {
+        if (e.status() != 403 && e.status() != 404) {
+          throw e;
+        }
+        log.warn("could not read {} ({}): values typed by its definitions stay as Lever sends"
+            + " them", name, e.status());
+        continue;
+      } catch (TapException e) {
+        throw e;
+      }
+      byStream.put(name, FieldDefinitions.index(all));
+    }
+    return new FieldDefinitions(byStream);
+  }
+
+  private static void collectDefinitions(JsonNode schema, Set<String> into) {
+    JsonNode typing = schema.get("x-lever-value");
+    if (typing != null && typing.has("definitions")) {
+      into.add(typing.get("definitions").asText());
+    }
+    schema.forEach(child -> {
+      if (child.isContainerNode()) {
+        collectDefinitions(child, into);
+      }
+    });
   }
 
   private static String names(List<StreamSelection> members) {
@@ -140,7 +234,7 @@ public final class SyncEngine {
       Optional<StreamSelection> parent = selections.stream()
           .filter(s -> s.name().equals(spec.name())).findFirst();
       List<StreamSelection> children = selections.stream()
-          .filter(s -> s.spec().parent().map(p -> p.parent().equals(spec.name())).orElse(false))
+          .filter(s -> s.spec().parent().equals(Optional.of(spec.name())))
           .toList();
       if (parent.isPresent() || !children.isEmpty()) {
         groups.add(new Group(spec, parent, children));

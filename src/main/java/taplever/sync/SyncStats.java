@@ -41,7 +41,18 @@ public final class SyncStats {
     }
   }
 
+  /** Why a child request was made: its parent changed, is live, or is due in the rolling refresh. */
+  public enum Reason { CHANGED, LIVE, ROLLING }
+
   private final Map<String, Counters> byStream = new ConcurrentHashMap<>();
+  private final Map<Reason, LongAdder> childRequests = new java.util.EnumMap<>(Reason.class);
+  private final java.util.Set<String> learned = ConcurrentHashMap.newKeySet();
+
+  {
+    for (Reason r : Reason.values()) {
+      childRequests.put(r, new LongAdder());
+    }
+  }
   private final java.util.function.LongSupplier nanoTime;
 
   public SyncStats(java.util.function.LongSupplier nanoTime) {
@@ -65,6 +76,30 @@ public final class SyncStats {
 
   public void record(String stream) {
     of(stream).records.increment();
+  }
+
+  public void records(String stream, long n) {
+    if (n > 0) {
+      of(stream).records.add(n);
+    }
+  }
+
+  /** One page of a per-parent child endpoint was asked for, for {@code reason}. */
+  public void childRequest(String stream, Reason reason) {
+    childRequests.get(reason).increment();
+  }
+
+  /** A field Lever sent that the schema did not declare, as {@code stream.path}. */
+  public void learned(String path) {
+    learned.add(path);
+  }
+
+  public java.util.Set<String> learned() {
+    return java.util.Set.copyOf(learned);
+  }
+
+  public long childRequests(Reason reason) {
+    return childRequests.get(reason).sum();
   }
 
   public Map<String, Counters> all() {

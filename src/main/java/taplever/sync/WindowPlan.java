@@ -1,5 +1,6 @@
 package taplever.sync;
 
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,64 +9,81 @@ import java.util.List;
 import java.util.Optional;
 import taplever.catalog.StreamSelection;
 import taplever.singer.Bookmark;
+import taplever.singer.DateTimes;
 import taplever.singer.TapState;
-import taplever.streams.CursorFilter;
+import taplever.streams.Cursor;
+import taplever.streams.Replication;
 import taplever.streams.StreamSpec;
 
 /**
- * Decides how one parent list is read: from which replication-key value, up to which instant,
- * with Lever's filter or without it, and what each selected stream (parent and children) needs
- * from that walk. Pure: no I/O, so the rules are tested on their own.
+ * Decides how one parent list is read: from which key value, up to which instant, with Lever's
+ * filter or without it, and what each selected stream (parent and children) needs from that walk.
+ * Pure: no I/O, so the rules are tested on their own.
  *
- * @param serverFilter send Lever's window parameters; false when a first sync must also see
- *     records that lack the key, or when Lever has no filter for the stream
+ * @param serverFilter send Lever's window parameters; false when a pass must also see records
+ *     that lack the key, or when Lever has no filter for the stream
  * @param start the window's lower bound; empty when the stream has no cursor
  * @param end the cap: the instant the sync started, never exceeded by a bookmark
+ * @param notices what the user should hear about the state it was given (clamped bookmarks)
  */
 record WindowPlan(StreamSpec top, Optional<Participant> parent, List<Participant> children,
-    boolean serverFilter, Optional<Instant> start, Instant end) {
+    boolean serverFilter, Optional<Instant> start, Instant end, List<String> notices) {
+
+  /** The run's settings that shape a window. */
+  record Settings(Instant startDate, Instant syncStart, Duration childLookback,
+      Duration childFullRefresh) {}
 
   static WindowPlan of(StreamSpec top, Optional<StreamSelection> topSelection,
-      List<StreamSelection> children, TapState state, Instant startDate, Instant syncStart,
-      Duration childLookback, Duration childFullRefresh) {
+      List<StreamSelection> children, TapState state, Settings settings) {
+    List<String> notices = new ArrayList<>();
+    Instant startDate = settings.startDate();
+    Instant syncStart = settings.syncStart();
+    boolean topIncremental = topSelection.map(StreamSelection::incremental)
+        .orElse(top.incrementalByDefault() && top.cursor().isPresent());
     Optional<Participant> parent = topSelection.map(sel -> {
-      Optional<Instant> mark = sel.incremental() ? state.bookmark(sel.name()).value() : Optional.empty();
-      return new Participant(sel, later(mark.orElse(startDate), startDate), mark.isEmpty());
+      Bookmark b = state.bookmark(sel.name());
+      Optional<Instant> mark = sel.incremental()
+          ? clamp(sel.name(), b.value(), syncStart, notices) : Optional.empty();
+      Instant lower = later(mark.orElse(startDate), startDate);
+      boolean full = mark.isEmpty();
+      return new Participant(sel, lower, full, full || b.keylessPending() ? startDate : lower);
     });
     List<Participant> kids = new ArrayList<>();
     for (StreamSelection child : children) {
       Bookmark b = state.bookmark(child.name());
-      boolean refreshDue = !child.spec().isEmbedded() && !childFullRefresh.isZero()
-          && b.childrenRefreshedAt().map(at -> !at.plus(childFullRefresh).isAfter(syncStart)).orElse(true);
-      boolean full = b.value().isEmpty() || refreshDue;
+      boolean perParent = child.spec().replication() instanceof Replication.WithParent w
+          && w.fetch() instanceof Replication.ChildFetch.PerParent;
+      Optional<Instant> mark = topIncremental
+          ? clamp(child.name(), b.value(), syncStart, notices) : Optional.empty();
+      Optional<Instant> refreshed = clamp(child.name() + " children_refreshed_at",
+          b.childrenRefreshedAt(), syncStart, notices);
+      boolean refreshDue = perParent && !settings.childFullRefresh().isZero()
+          && refreshed.map(at -> !at.plus(settings.childFullRefresh()).isAfter(syncStart))
+              .orElse(true);
+      boolean full = mark.isEmpty() || refreshDue;
       Instant lower = full ? startDate
-          : later(b.value().get().minus(child.spec().isEmbedded() ? Duration.ZERO : childLookback), startDate);
-      kids.add(new Participant(child, lower, full));
+          : later(mark.get().minus(perParent ? settings.childLookback() : Duration.ZERO), startDate);
+      kids.add(new Participant(child, lower, full,
+          full || b.keylessPending() ? startDate : lower));
     }
     if (top.cursor().isEmpty()) {
-      return new WindowPlan(top, parent, kids, false, Optional.empty(), syncStart);
+      return new WindowPlan(top, parent, kids, false, Optional.empty(), syncStart, notices);
     }
     List<Participant> all = new ArrayList<>(kids);
     parent.ifPresent(all::add);
     Instant start = all.stream().map(Participant::lowerBound).min(Comparator.naturalOrder())
         .orElse(startDate);
-    boolean anyFull = all.stream().anyMatch(Participant::fullPass);
-    boolean filter = top.cursor().get().filter() instanceof CursorFilter.ServerWindow w
-        && !(anyFull && w.keyMayBeMissing());
-    return new WindowPlan(top, parent, kids, filter, Optional.of(start), syncStart);
+    Cursor cursor = topSelection.flatMap(StreamSelection::cursor).orElse(top.cursor().get());
+    boolean needsKeyless = all.stream().anyMatch(p -> p.keylessBound().isBefore(p.lowerBound())
+        || p.fullPass());
+    boolean filter = topIncremental && cursor.filter() instanceof Cursor.ServerWindow
+        && !(needsKeyless && cursor.fallbackKey().isPresent());
+    return new WindowPlan(top, parent, kids, filter, Optional.of(start), syncStart, notices);
   }
 
-  /** The key a parent record is judged by: Lever's key, else createdAt where the key may be missing. */
-  Optional<Long> keyOf(com.fasterxml.jackson.databind.node.ObjectNode raw) {
-    if (top.cursor().isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<Long> key = RecordShaper.epochMillis(raw, top.cursor().get().key());
-    if (key.isEmpty() && top.cursor().get().filter() instanceof CursorFilter.ServerWindow w
-        && w.keyMayBeMissing()) {
-      return RecordShaper.epochMillis(raw, "createdAt");
-    }
-    return key;
+  /** The cursor records are judged by. */
+  Optional<Cursor> cursor() {
+    return top.cursor();
   }
 
   /** Whether a resumed window still serves every participant of this run. */
@@ -81,10 +99,31 @@ record WindowPlan(StreamSpec top, Optional<Participant> parent, List<Participant
 
   WindowPlan resumedFrom(Bookmark.Progress progress) {
     return new WindowPlan(top, parent, children, progress.windowStart().isPresent(),
-        progress.windowStart().or(() -> start), progress.windowEnd().orElse(end));
+        progress.windowStart().or(() -> start), progress.windowEnd().orElse(end), notices);
+  }
+
+  /** Every participant of the walk: the parent first, if selected. */
+  List<Participant> participants() {
+    List<Participant> all = new ArrayList<>();
+    parent.ifPresent(all::add);
+    all.addAll(children);
+    return all;
+  }
+
+  /** A bookmark after the sync start (a wrong clock, a hand edit) would skip data: cap it. */
+  private static Optional<Instant> clamp(String what, Optional<Instant> value, Instant syncStart,
+      List<String> notices) {
+    if (value.isPresent() && value.get().isAfter(syncStart)) {
+      notices.add("state for " + what + " is " + DateTimes.format(value.get()) + ", after this"
+          + " sync's start (" + DateTimes.format(syncStart) + "); using the sync's start, so"
+          + " nothing since then is skipped");
+      return Optional.of(syncStart);
+    }
+    return value;
   }
 
   private static Instant later(Instant a, Instant b) {
     return a.isAfter(b) ? a : b;
   }
+
 }

@@ -21,8 +21,8 @@ class LoginScopesTest {
     assertTrue(scopes.contains("offline_access"));
     for (StreamSpec s : LeverStreams.ALL) {
       if (s.selectedByDefault()) {
-        assertTrue(scopes.contains(s.scope()), s.name());
-        if (s.params().containsKey("confidentiality")) {
+        assertTrue(scopes.contains(s.access().scope()), s.name());
+        if (s.access().confidential()) {
           assertTrue(scopes.contains("confidential:access:admin"), s.name());
         }
       }

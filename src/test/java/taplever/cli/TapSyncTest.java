@@ -54,9 +54,9 @@ class TapSyncTest {
 
     assertEquals(0, run.exitCode(), run::toString);
     RecordedRequest request = lever.requests().get(0);
-    assertEquals("/v1" + spec.path(), request.getUrl().encodedPath());
+    assertEquals("/v1" + spec.endpoint().get().path(), request.getUrl().encodedPath());
     assertEquals("100", request.getUrl().queryParameter("limit"));
-    spec.params().forEach((name, values) ->
+    spec.endpoint().get().params().forEach((name, values) ->
         assertEquals(values, request.getUrl().queryParameterValues(name), name));
     String basic = Base64.getEncoder().encodeToString((TapFixture.API_KEY + ":").getBytes(StandardCharsets.UTF_8));
     assertEquals("Basic " + basic, request.getHeaders().get("Authorization"));
@@ -151,7 +151,10 @@ class TapSyncTest {
   }
 
   @Test
-  void acceptsTheStitchTapsStateShape() {
+  void takesOverTheStitchTapsStateReadingOnceTheRecordsItsFilterNeverReturned() {
+    lever.pages("/v1/opportunities", List.of("[{\"id\": \"old\", \"createdAt\": 1600000000000,"
+        + " \"updatedAt\": 1600000000000}, {\"id\": \"keyless\", \"createdAt\": 1600000000000},"
+        + " {\"id\": \"new\", \"createdAt\": 1600000000000, \"updatedAt\": 1710000000000}]"));
     Path state = tap.file("state.json",
         "{\"bookmarks\": {\"opportunities\": {\"field\": \"updatedAt\", \"last_record\": \"2024-01-01T00:00:00Z\"}}}");
 
@@ -159,7 +162,20 @@ class TapSyncTest {
         tap.catalog("opportunities").toString(), "--state", state.toString());
 
     assertEquals(0, run.exitCode(), run::toString);
-    assertEquals("1704067200000", lever.requests().get(0).getUrl().queryParameter("updated_at_start"));
+    // The Stitch tap filtered on updated_at, which never returns opportunities without updatedAt:
+    // the first run on its state reads without the filter and delivers those once.
+    assertNull(lever.requests().get(0).getUrl().queryParameter("updated_at_start"));
+    assertEquals(List.of("keyless", "new"),
+        run.records("opportunities").stream().map(r -> r.get("id").asText()).toList());
+    JsonNode mark = run.lastState().at("/bookmarks/opportunities");
+    assertEquals("2024-03-09T16:00:00.000Z", mark.path("replication_key_value").asText(), run::toString);
+    assertFalse(mark.has("keyless_pending"));
+
+    TapRun next = TapRun.of("--config", tap.config().toString(), "--catalog",
+        tap.catalog("opportunities").toString(), "--state",
+        tap.file("state2.json", run.lastState().toString()).toString());
+    assertEquals("1710000000000", lever.requests().get(1).getUrl().queryParameter("updated_at_start"),
+        next::toString);
   }
 
   @Test
@@ -208,9 +224,15 @@ class TapSyncTest {
     assertEquals("u1", record.get("id").asText(), run::toString);
     assertEquals("a@x", record.get("email").asText());
     assertFalse(record.has("name"));
-    assertFalse(record.has("brandNewField"), "fields outside the schema are not emitted");
-    JsonNode schema = run.messages().stream().filter(m -> m.get("type").asText().equals("SCHEMA")).findFirst().get();
-    assertFalse(schema.at("/schema/properties").has("name"));
+    assertEquals(1, record.get("brandNewField").asInt(), "a field Lever added is kept");
+    List<JsonNode> schemas = run.messages().stream()
+        .filter(m -> m.get("type").asText().equals("SCHEMA")).toList();
+    assertFalse(schemas.get(0).at("/schema/properties").has("name"));
+    assertFalse(schemas.get(0).at("/schema/properties").has("brandNewField"));
+    assertEquals("[\"null\",\"integer\"]",
+        schemas.get(1).at("/schema/properties/brandNewField/type").toString(),
+        "declared in a SCHEMA sent again before the record that carries it");
+    assertTrue(run.stderr().contains("users.brandNewField first seen, kept"), run::toString);
   }
 
   @Test

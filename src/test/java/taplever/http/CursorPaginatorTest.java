@@ -16,27 +16,28 @@ import taplever.error.LeverApiException;
 
 class CursorPaginatorTest {
   private final List<Optional<String>> asked = new ArrayList<>();
-  private final Deque<Page> script = new ArrayDeque<>();
+  private final Deque<Page<List<Object>>> script = new ArrayDeque<>();
 
-  private CursorPaginator paginator(Optional<String> start, Page... pages) {
+  @SafeVarargs
+  private CursorPaginator<List<Object>> paginator(Optional<String> start, Page<List<Object>>... pages) {
     script.addAll(List.of(pages));
-    return new CursorPaginator(offset -> {
+    return new CursorPaginator<>(offset -> {
       asked.add(offset);
       return script.removeFirst();
     }, "/opportunities", start);
   }
 
-  private static Page more(String next) {
-    return new Page(List.of(), true, Optional.of(next));
+  private static Page<List<Object>> more(String next) {
+    return new Page<>(List.of(), true, Optional.of(next));
   }
 
-  private static Page last() {
-    return new Page(List.of(), false, Optional.empty());
+  private static Page<List<Object>> last() {
+    return new Page<>(List.of(), false, Optional.empty());
   }
 
   @Test
   void followsNextUntilHasNextIsFalse() {
-    CursorPaginator pages = paginator(Optional.empty(), more("a"), more("b"), last());
+    var pages = paginator(Optional.empty(), more("a"), more("b"), last());
     List<Optional<String>> resume = new ArrayList<>();
     while (pages.hasMore()) {
       pages.nextPage();
@@ -48,7 +49,7 @@ class CursorPaginatorTest {
 
   @Test
   void stopsWhenHasNextIsFalseEvenIfANextTokenIsPresent() {
-    CursorPaginator pages = paginator(Optional.empty(),
+    var pages = paginator(Optional.empty(),
         new Page(List.of(), false, Optional.of("stale")));
     pages.nextPage();
     assertFalse(pages.hasMore());
@@ -57,7 +58,7 @@ class CursorPaginatorTest {
 
   @Test
   void resumesFromTheGivenOffset() {
-    CursorPaginator pages = paginator(Optional.of("saved"), last());
+    var pages = paginator(Optional.of("saved"), last());
     assertEquals(Optional.of("saved"), pages.resumeToken());
     pages.nextPage();
     assertEquals(List.of(Optional.of("saved")), asked);
@@ -65,7 +66,7 @@ class CursorPaginatorTest {
 
   @Test
   void aRepeatedTokenIsAnError() {
-    CursorPaginator pages = paginator(Optional.empty(), more("a"), more("b"), more("a"));
+    var pages = paginator(Optional.empty(), more("a"), more("b"), more("a"));
     pages.nextPage();
     pages.nextPage();
     LeverApiException e = assertThrows(LeverApiException.class, pages::nextPage);
@@ -76,20 +77,20 @@ class CursorPaginatorTest {
 
   @Test
   void aTokenEqualToTheStartOffsetIsARepeat() {
-    CursorPaginator pages = paginator(Optional.of("x"), more("x"));
+    var pages = paginator(Optional.of("x"), more("x"));
     assertThrows(LeverApiException.class, pages::nextPage);
   }
 
   @Test
   void hasNextWithoutATokenIsAnError() {
-    CursorPaginator pages = paginator(Optional.empty(), new Page(List.of(), true, Optional.of("")));
+    var pages = paginator(Optional.empty(), new Page(List.of(), true, Optional.of("")));
     LeverApiException e = assertThrows(LeverApiException.class, pages::nextPage);
     assertEquals("Lever said hasNext but gave no next token for /opportunities", e.getMessage());
   }
 
   @Test
   void askingPastTheEndIsAProgrammingError() {
-    CursorPaginator pages = paginator(Optional.empty(), last());
+    var pages = paginator(Optional.empty(), last());
     assertTrue(pages.hasMore());
     pages.nextPage();
     assertThrows(NoSuchElementException.class, pages::nextPage);

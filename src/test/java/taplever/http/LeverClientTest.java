@@ -34,6 +34,7 @@ class LeverClientTest {
 
   private final MockWebServer server = new MockWebServer();
   private final FakeTime time = new FakeTime();
+  private static final String PAGE = "{\"data\":[{\"id\":\"a\"}],\"hasNext\":false}";
   private final ObjectMapper mapper = new ObjectMapper();
 
   @BeforeEach
@@ -51,7 +52,7 @@ class LeverClientTest {
   }
 
   private LeverClient client(TapConfig config) {
-    return LeverHttp.create(config, TokenStore.NONE, HttpObserver.NONE, mapper,
+    return LeverHttp.create(config, TokenStore.NONE, HttpObserver.NONE,
         time.runtime(() -> 1.0));
   }
 
@@ -104,11 +105,11 @@ class LeverClientTest {
   void parsesAPageAndKeepsIntegersAsIntegers() {
     server.enqueue(json(200, "{\"data\":[{\"id\":\"a\",\"createdAt\":1750233409740,\"n\":3}],"
         + "\"hasNext\":true,\"next\":\"%5B1%5D\"}"));
-    Page page = client().fetch(OPPORTUNITIES, Optional.empty());
-    assertEquals(1, page.data().size());
-    assertTrue(page.data().get(0).get("createdAt").isIntegralNumber());
-    assertEquals(1750233409740L, page.data().get(0).get("createdAt").longValue());
-    assertTrue(page.data().get(0).get("n").isInt());
+    var page = client().fetch(OPPORTUNITIES, Optional.empty());
+    assertEquals(1, page.records().size());
+    assertTrue(page.records().get(0).get("createdAt").isIntegralNumber());
+    assertEquals(1750233409740L, page.records().get(0).get("createdAt").longValue());
+    assertTrue(page.records().get(0).get("n").isInt());
     assertTrue(page.hasNext());
     assertEquals(Optional.of("%5B1%5D"), page.next());
   }
@@ -197,7 +198,7 @@ class LeverClientTest {
         config.region(), config.baseUrl(), config.authorizeUrl(), 100, 8, 10.0, 100,
         Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofDays(7),
         Duration.ofDays(7), Optional.empty(), Optional.empty());
-    assertEquals(0, client(fast).fetch(OPPORTUNITIES, Optional.empty()).data().size());
+    assertEquals(0, client(fast).fetch(OPPORTUNITIES, Optional.empty()).records().size());
     assertEquals(2, server.getRequestCount());
   }
 
@@ -205,7 +206,7 @@ class LeverClientTest {
   void anInterruptionStaysRecognisable() {
     server.enqueue(json(503, "{}"));
     LeverClient client = LeverHttp.create(TestConfigs.apiKey(baseUrl(), "sk-test"),
-        TokenStore.NONE, HttpObserver.NONE, mapper, time.runtime(d -> {
+        TokenStore.NONE, HttpObserver.NONE, time.runtime(d -> {
           throw new InterruptedException();
         }, () -> 1.0, new RecordingLogs()));
     LeverApiException e = assertThrows(LeverApiException.class,
@@ -224,12 +225,57 @@ class LeverClientTest {
     http.set(LeverHttp.client(TestConfigs.apiKey(baseUrl(), "sk-test"), TokenStore.NONE,
         HttpObserver.NONE, time.runtime(d -> http.get().dispatcher().cancelAll(), () -> 1.0,
             new RecordingLogs())));
-    LeverClient client = new LeverClient(http.get(), baseUrl(), 100, mapper, "API key", time,
-        new RecordingLogs().getLogger("test"));
+    LeverClient client = new LeverClient(http.get(), baseUrl(), 100, "API key",
+        time.runtime(() -> 1.0), Duration.ofSeconds(5), HttpObserver.NONE);
     LeverApiException e = assertThrows(LeverApiException.class,
         () -> client.fetch(OPPORTUNITIES, Optional.empty()));
     assertTrue(LeverClient.isInterruption(e));
     assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void readsAgainAnAnswerWhoseJsonIsCutShort() {
+    server.enqueue(json(200, "{\"data\":[{\"id\":\"a\"},{\"id\""));
+    server.enqueue(json(200, PAGE));
+    RecordingObserver observer = new RecordingObserver();
+    LeverClient client = LeverHttp.create(TestConfigs.apiKey(baseUrl(), "sk-test"),
+        TokenStore.NONE, observer, time.runtime(() -> 0.5));
+
+    var page = client.fetch(OPPORTUNITIES, Optional.empty());
+
+    assertEquals(List.of("a"), page.records().stream().map(r -> r.get("id").asText()).toList());
+    assertEquals(2, server.getRequestCount());
+    assertEquals(List.of("/opportunities 0 500ms"), observer.retries);
+  }
+
+  @Test
+  void readsAgainAnAnswerThatIsNotJson() {
+    server.enqueue(json(200, "<html>Bad gateway</html>"));
+    server.enqueue(json(200, "{\"data\":[]} trailing"));
+    server.enqueue(json(200, ""));
+    server.enqueue(json(200, PAGE));
+
+    var page = client().fetch(OPPORTUNITIES, Optional.empty());
+
+    assertEquals(1, page.records().size());
+    assertEquals(4, server.getRequestCount());
+  }
+
+  @Test
+  void givesUpOnBrokenBodiesWhenRetryingTimeIsOver() {
+    for (int i = 0; i < 20; i++) {
+      server.enqueue(json(200, "{\"data\":["));
+    }
+    LeverClient client = LeverHttp.create(TestConfigs.withMaxRetry(
+        TestConfigs.apiKey(baseUrl(), "sk-test"), Duration.ofSeconds(3)), TokenStore.NONE,
+        HttpObserver.NONE, time.runtime(() -> 1.0));
+
+    LeverApiException e = assertThrows(LeverApiException.class,
+        () -> client.fetch(OPPORTUNITIES, Optional.empty()));
+
+    assertTrue(e.getMessage().startsWith("Lever's answers for /opportunities were cut short or"
+        + " not JSON, still after retrying for"), e.getMessage());
+    assertTrue(server.getRequestCount() < 20, "bounded by time");
   }
 
   @Test
@@ -240,17 +286,20 @@ class LeverClientTest {
   }
 
   @Test
-  void hasNextWithoutANextTokenIsAnError() {
-    LeverApiException e = failureFor(json(200, "{\"data\":[],\"hasNext\":true}"));
+  void hasNextWithoutANextTokenIsAnErrorOfThePaginator() {
+    server.enqueue(json(200, "{\"data\":[],\"hasNext\":true}"));
+    LeverClient client = client();
+    LeverApiException e = assertThrows(LeverApiException.class, () -> new CursorPaginator<>(
+        offset -> client.fetch(OPPORTUNITIES, offset), "/opportunities", Optional.empty()).nextPage());
     assertEquals("Lever said hasNext but gave no next token for /opportunities", e.getMessage());
   }
 
   @Test
   void dataGivenAsAnObjectIsOneRecord() {
     server.enqueue(json(200, "{\"data\":{\"id\":\"only\"}}"));
-    Page page = client().fetch(OPPORTUNITIES, Optional.empty());
-    assertEquals(1, page.data().size());
-    assertEquals("only", page.data().get(0).get("id").asText());
+    var page = client().fetch(OPPORTUNITIES, Optional.empty());
+    assertEquals(1, page.records().size());
+    assertEquals("only", page.records().get(0).get("id").asText());
     assertFalse(page.hasNext());
   }
 
@@ -282,10 +331,12 @@ class LeverClientTest {
   void thePaginatorDrivesTheClientAcrossPages() throws Exception {
     server.enqueue(json(200, "{\"data\":[{\"id\":\"1\"}],\"hasNext\":true,\"next\":\"%5B2%5D\"}"));
     server.enqueue(json(200, "{\"data\":[{\"id\":\"2\"}],\"hasNext\":false}"));
-    CursorPaginator pages = CursorPaginator.over(client(), OPPORTUNITIES, Optional.empty());
+    LeverClient client = client();
+    var pages = new CursorPaginator<>(offset -> client.fetch(OPPORTUNITIES, offset),
+        OPPORTUNITIES.endpoint(), Optional.empty());
     List<String> ids = new ArrayList<>();
     while (pages.hasMore()) {
-      pages.nextPage().data().forEach(r -> ids.add(r.get("id").asText()));
+      pages.nextPage().records().forEach(r -> ids.add(r.get("id").asText()));
     }
     assertEquals(List.of("1", "2"), ids);
     assertEquals("/v1/opportunities?limit=100", server.takeRequest().getTarget());

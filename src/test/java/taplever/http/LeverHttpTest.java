@@ -72,7 +72,7 @@ class LeverHttpTest {
       TapConfig config = TestConfigs.config(TestConfigs.apiKey("http://x/v1", "k").credentials(),
           server.url("/v1").toString(), Duration.ofSeconds(10), concurrency, 100);
       LeverClient client = LeverHttp.create(config, TokenStore.NONE, HttpObserver.NONE,
-          new ObjectMapper(), time.runtime(() -> 0.5));
+          time.runtime(() -> 0.5));
       ExecutorService pool = Executors.newFixedThreadPool(concurrency);
       List<Future<Page>> pages = new ArrayList<>();
       for (int i = 0; i < concurrency; i++) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,10 +61,10 @@ class OAuthSessionTest {
   private LeverClient client() {
     return LeverHttp.create(TestConfigs.oauth(server.url("/v1").toString(),
             server.url("/oauth/token").toString(), "cs-1", "rt-0"), store, HttpObserver.NONE,
-        new ObjectMapper(), time.runtime(() -> 1.0));
+        time.runtime(() -> 1.0));
   }
 
-  private static Page fetch(LeverClient client) {
+  private static Page<List<ObjectNode>> fetch(LeverClient client) {
     return client.fetch(LeverRequest.of("/opportunities"), Optional.empty());
   }
 
@@ -122,7 +123,7 @@ class OAuthSessionTest {
   @Test
   void a401CausesOneRefreshThenTheRequestIsSentAgain() {
     lever.accepts = token -> !token.equals("at-1");
-    assertEquals(1, fetch(client()).data().size());
+    assertEquals(1, fetch(client()).records().size());
     assertEquals(List.of("refresh with rt-0", "saved rt-1", "api at-1",
         "refresh with rt-1", "saved rt-2", "api at-2"), lever.events);
   }
@@ -144,7 +145,7 @@ class OAuthSessionTest {
     LeverClient client = client();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     CountDownLatch start = new CountDownLatch(1);
-    List<Future<Page>> pages = new ArrayList<>();
+    List<Future<Page<List<ObjectNode>>>> pages = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       pages.add(pool.submit(() -> {
         start.await();
@@ -152,8 +153,8 @@ class OAuthSessionTest {
       }));
     }
     start.countDown();
-    for (Future<Page> page : pages) {
-      assertEquals(1, page.get(10, TimeUnit.SECONDS).data().size());
+    for (Future<Page<List<ObjectNode>>> page : pages) {
+      assertEquals(1, page.get(10, TimeUnit.SECONDS).records().size());
     }
     pool.shutdown();
     assertEquals(2, lever.tokenForms.size(), "the first token, then one refresh");

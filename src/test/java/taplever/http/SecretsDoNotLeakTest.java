@@ -88,7 +88,7 @@ class SecretsDoNotLeakTest {
 
   private LeverClient client(TapConfig config) {
     TapConfig bounded = TestConfigs.withMaxRetry(config, Duration.ofSeconds(5));
-    return LeverHttp.create(bounded, token -> { }, HttpObserver.NONE, new ObjectMapper(),
+    return LeverHttp.create(bounded, token -> { }, HttpObserver.NONE,
         time.runtime(time, () -> 1.0, logs));
   }
 

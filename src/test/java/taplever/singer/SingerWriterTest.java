@@ -28,10 +28,15 @@ class SingerWriterTest {
       }
     };
     SingerWriter writer = new SingerWriter(closed, JSON);
-    writer.write(new SingerMessage.State(JSON.createObjectNode()));
+    java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+    writer.onGone(told::incrementAndGet);
 
+    // Every write goes out at once, so the first one after the target died fails.
+    assertThrows(TargetGoneException.class,
+        () -> writer.write(new SingerMessage.State(JSON.createObjectNode())));
     assertThrows(TargetGoneException.class, writer::flush);
     assertThrows(TargetGoneException.class, () -> writer.write(new SingerMessage.State(JSON.createObjectNode())));
+    assertEquals(1, told.get(), "the engine hears of it once");
   }
 
   @Test

@@ -52,7 +52,7 @@ class SchemaFilesTest {
           DynamicTest.dynamicTest(spec.name() + " declares its replication key as a date-time", () ->
               spec.cursor().ifPresent(c -> assertEquals("date-time", props.at("/" + c.key() + "/format").asText()))),
           DynamicTest.dynamicTest(spec.name() + " declares its parent's id", () ->
-              spec.parent().ifPresent(p -> assertTrue(props.has(p.idField()), p.idField()))),
+              spec.parentIdField().ifPresent(f -> assertTrue(props.has(f), f))),
           DynamicTest.dynamicTest(spec.name() + " types every property, nullable, never a bare {}", () ->
               assertEquals(List.of(), SchemaRules.typed(nodes, keysAndParentId(spec)))),
           DynamicTest.dynamicTest(spec.name() + " declares no object with empty properties", () ->
@@ -99,7 +99,7 @@ class SchemaFilesTest {
 
   private static Set<String> keysAndParentId(StreamSpec spec) {
     Set<String> keys = new HashSet<>(spec.keyProperties());
-    spec.parent().ifPresent(p -> keys.add(p.idField()));
+    spec.parentIdField().ifPresent(keys::add);
     return keys;
   }
 }

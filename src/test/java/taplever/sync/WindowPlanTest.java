@@ -29,8 +29,12 @@ class WindowPlanTest {
 
   private WindowPlan plan(TapState state, String... children) {
     return WindowPlan.of(LeverStreams.find("opportunities").get(), Optional.of(selection("opportunities")),
-        java.util.Arrays.stream(children).map(this::selection).toList(), state, START_DATE, NOW,
-        Duration.ofDays(1), Duration.ofDays(7));
+        java.util.Arrays.stream(children).map(this::selection).toList(), state,
+        new WindowPlan.Settings(START_DATE, NOW, Duration.ofDays(1), Duration.ofDays(7)));
+  }
+
+  private static RecordKey key(long millis) {
+    return new RecordKey(RecordKey.Kind.KEY, millis);
   }
 
   private static TapState marked(String stream, Instant value, Optional<Instant> refreshed) {
@@ -65,8 +69,8 @@ class WindowPlanTest {
 
     assertTrue(plan.serverFilter());
     assertEquals(Optional.of(MARK.minus(Duration.ofDays(1))), plan.start());
-    assertTrue(plan.parent().get().wants(MARK.toEpochMilli()));
-    assertFalse(plan.parent().get().wants(MARK.toEpochMilli() - 1), "the parent is not re-emitted in the lookback");
+    assertTrue(plan.parent().get().wants(key(MARK.toEpochMilli())));
+    assertFalse(plan.parent().get().wants(key(MARK.toEpochMilli() - 1)), "the parent is not re-emitted in the lookback");
   }
 
   @Test

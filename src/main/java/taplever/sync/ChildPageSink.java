@@ -1,0 +1,34 @@
+package taplever.sync;
+
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.util.Optional;
+import taplever.http.RecordSink;
+
+/** Reads one page of a per-parent child endpoint straight into RECORD lines. */
+final class ChildPageSink implements RecordSink<ChildPageSink.ChildPage> {
+  private final StreamShaper shaper;
+  private final PageBuffer out;
+  private final Optional<String> parentId;
+  private int records;
+
+  /** The page's lines and how many records they hold. */
+  record ChildPage(PageBuffer lines, int records) {}
+
+  ChildPageSink(StreamShaper shaper, PageBuffer out, String parentId) {
+    this.shaper = shaper;
+    this.out = out;
+    this.parentId = Optional.of(parentId);
+  }
+
+  @Override
+  public void record(JsonParser parser) throws IOException {
+    shaper.write(parser, out, parentId);
+    records++;
+  }
+
+  @Override
+  public ChildPage page() {
+    return new ChildPage(out, records);
+  }
+}

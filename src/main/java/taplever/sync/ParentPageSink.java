@@ -1,0 +1,210 @@
+package taplever.sync;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import taplever.http.RecordSink;
+import taplever.streams.Replication;
+
+/**
+ * Reads one page of a parent list: each record is shaped straight into the page's lines when the
+ * parent is selected, the children Lever carries inline (applications, the contact) and the rows
+ * of its arrays (stage changes, tags) are written next to it, and the parents whose per-parent
+ * children are wanted are noted for the fan-out. Only the few fields this needs are held as
+ * trees; the rest streams from Lever's parser to the output.
+ */
+final class ParentPageSink implements RecordSink<ParentPage> {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private final WalkTargets targets;
+  private final PageBuffer out;
+  private final List<ParentPage.ParentRef> parents = new ArrayList<>();
+  private final int[] counts;
+  private final Consumer<String> warnings;
+  private long maxKey = Long.MIN_VALUE;
+  private int records;
+  private int archived;
+
+  ParentPageSink(WalkTargets targets, PageBuffer out, int streamCount, Consumer<String> warnings) {
+    this.targets = targets;
+    this.out = out;
+    this.counts = new int[streamCount];
+    this.warnings = warnings;
+  }
+
+  @Override
+  public void record(JsonParser p) throws IOException {
+    records++;
+    Optional<WalkTargets.Target> parent = targets.parent();
+    JsonGenerator g = parent.isPresent() ? parent.get().shaper().open(out) : null;
+    String id = null;
+    Long key = null;
+    Long fallback = null;
+    Long version = null;
+    boolean isArchived = false;
+    JsonNode[] inline = new JsonNode[targets.inline().size()];
+    JsonNode[] arrays = new JsonNode[targets.derived().size()];
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken t = p.nextToken();
+      if (field.equals(targets.idField()) && t == JsonToken.VALUE_STRING) {
+        id = p.getText();
+      }
+      if (field.equals(targets.keyField())) {
+        key = millis(p);
+      }
+      if (field.equals(targets.fallbackField())) {
+        fallback = millis(p);
+      }
+      if (field.equals(targets.versionField())) {
+        version = millis(p);
+      }
+      if (field.equals(targets.archivedField()) && t != JsonToken.VALUE_NULL) {
+        isArchived = true;
+      }
+      int inlineAt = targets.inlineField(field);
+      int arrayAt = targets.derivedField(field);
+      if (inlineAt >= 0 || arrayAt >= 0) {
+        JsonNode tree = p.readValueAsTree();
+        if (inlineAt >= 0) {
+          inline[inlineAt] = tree;
+          tree = collapse(tree, targets.inline().get(inlineAt).shaper().selection().spec().idField());
+        }
+        if (arrayAt >= 0) {
+          arrays[arrayAt] = tree;
+        }
+        if (g != null && tree != null) {
+          parent.get().shaper().field(tree, g, field);
+        }
+      } else if (g != null) {
+        parent.get().shaper().field(p, g, field, false);
+      } else {
+        p.skipChildren();
+      }
+    }
+    if (isArchived) {
+      archived++;
+    }
+    RecordKey rk = key != null ? new RecordKey(RecordKey.Kind.KEY, key)
+        : fallback != null ? new RecordKey(RecordKey.Kind.FALLBACK, fallback) : RecordKey.NONE;
+    if (rk.kind() != RecordKey.Kind.NONE) {
+      maxKey = Math.max(maxKey, Math.min(rk.millis(), targets.end()));
+    }
+    if (g != null) {
+      parent.get().shaper().close(g, out, Optional.empty());
+      if (parent.get().wants().test(rk)) {
+        counts[parent.get().shaper().index()]++;
+      } else {
+        out.dropLast();
+      }
+    }
+    if (id == null) {
+      return; // nothing hangs from a record without an id
+    }
+    for (int i = 0; i < inline.length; i++) {
+      WalkTargets.Target child = targets.inline().get(i);
+      if (inline[i] != null && child.wants().test(rk)) {
+        for (JsonNode item : inline[i].isArray() ? inline[i] : List.of(inline[i])) {
+          if (item.isObject()) {
+            child.shaper().write(item, out, Optional.of(id));
+            counts[child.shaper().index()]++;
+          }
+        }
+      }
+    }
+    for (int i = 0; i < arrays.length; i++) {
+      WalkTargets.Target rows = targets.derived().get(i);
+      if (arrays[i] != null && arrays[i].isArray() && rows.wants().test(rk)) {
+        derivedRows(rows, arrays[i], id, version);
+      }
+    }
+    BitSet wanted = new BitSet();
+    List<WalkTargets.Target> perParent = targets.perParent();
+    for (int i = 0; i < perParent.size(); i++) {
+      if (perParent.get(i).wants().test(rk)) {
+        wanted.set(i);
+      }
+    }
+    if (!wanted.isEmpty()) {
+      parents.add(new ParentPage.ParentRef(id, wanted));
+    }
+  }
+
+  @Override
+  public ParentPage page() {
+    return new ParentPage(out, List.copyOf(parents), counts, maxKey, records, archived);
+  }
+
+  private void derivedRows(WalkTargets.Target rows, JsonNode array, String parentId, Long version)
+      throws IOException {
+    Replication.FromParentArray from = (Replication.FromParentArray) rows.shaper().selection()
+        .spec().replication();
+    List<String> keys = rows.shaper().selection().spec().keyProperties();
+    for (JsonNode element : array) {
+      ObjectNode row;
+      if (from.items() instanceof Replication.ArrayItems.Values v) {
+        row = JSON.objectNode();
+        row.set(v.field(), element);
+      } else if (element instanceof ObjectNode o) {
+        row = o.deepCopy();
+      } else {
+        continue;
+      }
+      row.put(from.idField(), parentId);
+      if (version != null) {
+        row.put(from.versionField(), version);
+      } else {
+        row.putNull(from.versionField());
+      }
+      if (keys.stream().anyMatch(k -> row.path(k).isNull() || row.path(k).isMissingNode())) {
+        warnings.accept("stream " + rows.shaper().name() + ": skipped a row that lacks part of its"
+            + " key " + keys + " (warned once per stream; first seen on " + from.parentName() + " "
+            + parentId + ")");
+        continue;
+      }
+      rows.shaper().write(row, out, Optional.empty());
+      counts[rows.shaper().index()]++;
+    }
+  }
+
+  /** The parent keeps the ids of what came inline; the children got the rest. */
+  private static JsonNode collapse(JsonNode inline, String idField) {
+    if (inline instanceof ArrayNode items) {
+      ArrayNode ids = JSON.arrayNode(items.size());
+      items.forEach(i -> ids.add(i.isObject() ? i.get(idField) : i));
+      return ids;
+    }
+    return inline.isObject() ? inline.get(idField) : inline;
+  }
+
+  /** Lever's key as epoch ms: a number, or digits in a string (a doc quirk); else none. */
+  private static Long millis(JsonParser p) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+      return p.getValueAsLong();
+    }
+    if (t == JsonToken.VALUE_STRING) {
+      String text = p.getText().strip();
+      if (text.matches("-?[0-9]{1,15}")) {
+        return Long.parseLong(text);
+      }
+    }
+    return null;
+  }
+
+  /** A predicate that holds for every key: a target that wants every record. */
+  static Predicate<RecordKey> always() {
+    return k -> true;
+  }
+}

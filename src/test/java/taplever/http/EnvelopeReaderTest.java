@@ -1,0 +1,126 @@
+package taplever.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import taplever.error.LeverApiException;
+import taplever.testing.RecordingLogs;
+
+class EnvelopeReaderTest {
+  private final RecordingLogs logs = new RecordingLogs();
+  private final EnvelopeReader reader = new EnvelopeReader(LeverJson.pages(), logs.getLogger("t"));
+
+  private Page<List<ObjectNode>> parse(String json) throws MalformedBodyException {
+    return parse(json, List.of("data"));
+  }
+
+  private Page<List<ObjectNode>> parse(String json, List<String> recordsAt)
+      throws MalformedBodyException {
+    return reader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), recordsAt,
+        new TreeRecords(), "/tags");
+  }
+
+  @Test
+  void readsDataHasNextAndNext() throws Exception {
+    var page = parse("{\"data\":[{\"text\":\"a\"},{\"text\":\"b\"}],\"hasNext\":true,"
+        + "\"next\":\"%5B1%5D\"}");
+    assertEquals(List.of("a", "b"), page.records().stream().map(r -> r.get("text").asText()).toList());
+    assertEquals(Optional.of("%5B1%5D"), page.next());
+    assertTrue(page.hasNext());
+  }
+
+  @Test
+  void theEnvelopeMayComeInAnyOrder() throws Exception {
+    var page = parse("{\"next\":\"t\",\"hasNext\":true,\"extra\":{\"x\":[1,2]},\"data\":[{\"text\":\"a\"}]}");
+    assertEquals(1, page.records().size());
+    assertEquals(Optional.of("t"), page.next());
+  }
+
+  @Test
+  void aMissingHasNextMeansTheLastPage() throws Exception {
+    var page = parse("{\"data\":[]}");
+    assertFalse(page.hasNext());
+    assertEquals(Optional.empty(), page.next());
+  }
+
+  @Test
+  void nullEntriesAreSkippedWithAWarning() throws Exception {
+    assertEquals(1, parse("{\"data\":[null,{\"text\":\"a\"},null]}").records().size());
+    assertTrue(logs.text().contains("had 2 null entries"), logs.text());
+  }
+
+  @Test
+  void aSingleObjectAsDataIsOneRecord() throws Exception {
+    assertEquals(1, parse("{\"data\":{\"text\":\"a\"}}").records().size());
+  }
+
+  @Test
+  void theEeoEnvelopeHoldsItsRecordsOneLevelDown() throws Exception {
+    var page = parse("{\"data\":{\"other\":1,\"eeoResponses\":[{\"opportunityId\":\"o1\"},"
+        + "{\"opportunityId\":\"o2\"}]},\"hasNext\":false}", List.of("data", "eeoResponses"));
+    assertEquals(List.of("o1", "o2"),
+        page.records().stream().map(r -> r.get("opportunityId").asText()).toList());
+  }
+
+  @Test
+  void aNonObjectEntryIsAnError() {
+    LeverApiException e = assertThrows(LeverApiException.class,
+        () -> parse("{\"data\":[{\"text\":\"a\"},\"b\"]}"));
+    assertEquals("Lever answered /tags with a 'data' entry that is not an object (STRING)",
+        e.getMessage());
+  }
+
+  @Test
+  void missingOrScalarDataIsAnError() {
+    for (String json : List.of("{}", "{\"data\":null}", "{\"data\":3}", "[]")) {
+      LeverApiException e = assertThrows(LeverApiException.class, () -> parse(json), json);
+      assertEquals("Lever answered /tags without a 'data' list", e.getMessage());
+    }
+  }
+
+  @Test
+  void aBodyCutShortOrNotJsonIsMalformedSoItIsFetchedAgain() {
+    for (String json : List.of("{\"data\":[{\"text\":\"a\"},{\"te", "{\"data\":[]} {}", "<html>",
+        "")) {
+      assertThrows(MalformedBodyException.class, () -> parse(json), json);
+    }
+  }
+
+  @Test
+  void aStringPastTheLimitNamesTheLimitAndTheEndpointInsteadOfRetrying() {
+    String huge = "x".repeat(LeverJson.MAX_STRING_LENGTH + 1);
+    LeverApiException e = assertThrows(LeverApiException.class,
+        () -> parse("{\"data\":[{\"text\":\"" + huge + "\"}]}"));
+    assertTrue(e.getMessage().startsWith("Lever's answer for /tags is beyond what the tap reads"
+        + " in one value (String value length"), e.getMessage());
+    assertTrue(e.getMessage().contains("100000000"), e.getMessage());
+  }
+
+  @Test
+  void aStringOverJacksonsDefaultLimitIsRead() throws Exception {
+    String big = "y".repeat(25_000_000);
+    assertEquals(big.length(),
+        parse("{\"data\":[{\"text\":\"" + big + "\"}]}").records().get(0).get("text").asText().length());
+  }
+
+  @Test
+  void hasNextWithAnEmptyNextIsAnErrorOfThePaginator() {
+    LeverApiException e = assertThrows(LeverApiException.class,
+        () -> new CursorPaginator<List<ObjectNode>>(offset -> {
+          try {
+            return parse("{\"data\":[],\"hasNext\":true,\"next\":\"\"}");
+          } catch (MalformedBodyException ex) {
+            throw new AssertionError(ex);
+          }
+        }, "/tags", Optional.empty()).nextPage());
+    assertEquals("Lever said hasNext but gave no next token for /tags", e.getMessage());
+  }
+}
