@@ -74,6 +74,7 @@ final class ParentWalk {
     try {
       while (pages.hasMore()) {
         Page<ParentPage> page = pages.next();
+        lists.cancellation().check(); // once stopping, nothing more is written
         // The token is read before the next page is fetched ahead: it is where a rerun resumes
         // once this page's records are all written.
         Optional<String> next = page.hasNext() ? page.next() : Optional.empty();
@@ -185,9 +186,9 @@ final class ParentWalk {
     String key = window.cursor().map(Cursor::key).orElse("updatedAt");
     boolean keylessRead = !window.serverFilter();
     window.parent().filter(p -> p.selection().incremental())
-        .ifPresent(p -> advance(p, key, seen, keylessRead));
+        .ifPresent(p -> advance(p, key, seen, keylessRead, window.end()));
     for (Participant c : window.children()) {
-      advance(c, key, seen, keylessRead);
+      advance(c, key, seen, keylessRead, window.end());
       boolean perParent = c.selection().spec().replication() instanceof Replication.WithParent w
           && w.fetch() instanceof Replication.ChildFetch.PerParent;
       if (c.fullPass() && perParent) {
@@ -197,9 +198,11 @@ final class ParentWalk {
     state.emit();
   }
 
-  private void advance(Participant p, String key, Optional<Instant> seen, boolean keylessRead) {
+  private void advance(Participant p, String key, Optional<Instant> seen, boolean keylessRead,
+      Instant cap) {
     state.update(p.name(), b -> {
-      Optional<Instant> value = b.value();
+      // A bookmark beyond the cap (a wrong clock) was read as the cap; it is stored as such.
+      Optional<Instant> value = b.value().map(v -> v.isAfter(cap) ? cap : v);
       if (seen.isPresent() && (value.isEmpty() || seen.get().isAfter(value.get()))) {
         value = seen;
       }
