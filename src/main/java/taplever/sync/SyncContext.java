@@ -104,7 +104,7 @@ final class SyncContext {
 
   /** Adds what only the stream knows to Lever's refusal: the OAuth scope the endpoint needs. */
   TapException explain(StreamSpec spec, LeverApiException e) {
-    if (e.status() == 403) {
+    if (e.status() == 403 && e.endpoint().equals(spec.path())) { // not the token endpoint's 403
       return new LeverApiException(403, e.endpoint(), "Lever refused " + spec.name() + " ("
           + spec.path() + ", 403): the API key or OAuth token lacks the '" + spec.scope() + "' scope"
           + (spec.params().containsKey("confidentiality")
