@@ -6,6 +6,7 @@ import java.util.List;
 import taplever.catalog.StreamSelection;
 import taplever.config.ConfigFileWriter;
 import taplever.config.Credentials;
+import taplever.config.FileWrites;
 import taplever.config.TapConfig;
 import taplever.http.LeverClient;
 import taplever.http.LeverHttp;
@@ -24,20 +25,23 @@ final class SyncRunner {
   private final TapConfig config;
   private final ObjectMapper mapper;
   private final TapRuntime runtime;
+  private final FileWrites files;
 
-  SyncRunner(TapConfig config, ObjectMapper mapper, TapRuntime runtime) {
+  SyncRunner(TapConfig config, ObjectMapper mapper, TapRuntime runtime, FileWrites files) {
     this.config = config;
     this.mapper = mapper;
     this.runtime = runtime;
+    this.files = files;
   }
 
   void run(List<StreamSelection> selections, TapState input, SingerWriter writer) {
     TokenStore store = TokenStore.NONE;
     if (config.credentials() instanceof Credentials.OAuth && config.source().isPresent()) {
-      ConfigFileWriter file = new ConfigFileWriter(config.source().get());
-      // A read-only config would lose the rotated refresh token: fail before spending the old one.
+      ConfigFileWriter file = new ConfigFileWriter(config.source().get(), files);
+      // A config that cannot take the rotated refresh token (read-only, a full disk) would lose
+      // it: fail before spending the old one, now and again before every later refresh.
       file.checkWritable();
-      store = file::saveRefreshToken;
+      store = TokenStore.of(file::saveRefreshToken, file::checkWritable);
     }
     SyncStats stats = new SyncStats(runtime.nanoTime());
     MetricsObserver metrics = new MetricsObserver(stats, runtime.log("tap-lever.metrics"));
