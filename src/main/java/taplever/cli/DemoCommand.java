@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,6 +38,7 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--state", paramLabel = "FILE", description = "State from a previous demo run.")
   Path state;
 
+  /** Declares --log-level; {@link LogOptions#logs} reads it from the parse result. */
   @CommandLine.Mixin
   LogOptions log;
 
@@ -61,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
         logs.getLogger("tap-lever").info("fake Lever on {} with {} opportunities",
             fake.baseUrl(), opportunities);
         List<String> args = new ArrayList<>(List.of("--config", config.toString(), "--log-level",
-            logs.threshold().name().toLowerCase(java.util.Locale.ROOT)));
+            logs.threshold().name().toLowerCase(Locale.ROOT)));
         if (catalog != null) {
           args.addAll(List.of("--catalog", catalog.toString()));
         }
