@@ -51,7 +51,7 @@ public final class Selection {
       throw new InputException("catalog must be a JSON object with a 'streams' array");
     }
     Map<String, StreamSelection> chosen = new HashMap<>();
-    Set<String> seen = new HashSet<>();
+    Set<String> listed = new HashSet<>();
     for (JsonNode entry : catalog.get("streams")) {
       if (!entry.isObject()) {
         throw new InputException("catalog 'streams' must hold JSON objects");
@@ -60,9 +60,10 @@ public final class Selection {
       StreamSpec spec = LeverStreams.find(name).orElseThrow(() -> new InputException(
           "catalog names stream '" + name + "' that tap-lever does not know; known streams: "
               + String.join(", ", LeverStreams.BY_NAME.keySet())));
-      if (!seen.add(name)) {
+      if (!listed.add(name)) {
+        // Two entries could select different fields or methods; merging them would guess.
         throw new InputException("catalog lists stream '" + name + "' more than once; keep one"
-            + " entry per stream");
+            + " entry for it");
       }
       Map<List<String>, JsonNode> metadata = metadata(name, entry.get("metadata"));
       JsonNode root = metadata.getOrDefault(List.of(), com.fasterxml.jackson.databind.node.NullNode.instance);

@@ -11,6 +11,7 @@ import taplever.config.Credentials;
 import taplever.config.Secret;
 import taplever.error.LeverApiException;
 import taplever.http.OAuthErrorCode;
+import taplever.http.RedirectRefusal;
 
 /**
  * Redeems the one-time authorization code at Lever's token endpoint (reference §2.2, step 3).
@@ -18,7 +19,7 @@ import taplever.http.OAuthErrorCode;
  * the code, the client secret or a token.
  */
 final class AuthorizationCodeExchange {
-  static final String ENDPOINT = "/oauth/token";
+  static final String ENDPOINT = LeverApiException.TOKEN_ENDPOINT;
 
   /** What login keeps from Lever's answer; the access token is dropped. */
   record Grant(Secret refreshToken, String scope) {}
@@ -30,7 +31,8 @@ final class AuthorizationCodeExchange {
 
   AuthorizationCodeExchange(Credentials.OAuth creds, OkHttpClient client, String userAgent) {
     this.creds = creds;
-    this.client = client.newBuilder().retryOnConnectionFailure(false).build();
+    // The form carries the client secret: never re-posted elsewhere by a 307/308, never resent.
+    this.client = RedirectRefusal.noRedirects(client).retryOnConnectionFailure(false).build();
     this.userAgent = userAgent;
   }
 
@@ -48,6 +50,7 @@ final class AuthorizationCodeExchange {
             .build())
         .build();
     try (Response response = client.newCall(request).execute()) {
+      RedirectRefusal.check(response, "the authorization code");
       return read(response.code(), response.body().bytes());
     } catch (IOException e) {
       throw new LeverApiException(0, ENDPOINT, "could not redeem the authorization code at Lever's"

@@ -1,11 +1,11 @@
 package taplever.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +22,7 @@ import taplever.fake.FakeLeverOptions;
     description = {"Sync from a built-in fake Lever (started and stopped for you); Singer messages on"
         + " stdout. The same run against a real account: tap-lever --config config.json"})
 final class DemoCommand implements Callable<Integer> {
-  private final OutputStream stdout;
+  private final CommandEnvironment env;
 
   @Option(names = "--opportunities", paramLabel = "N", defaultValue = "50",
       description = "Opportunities the fake generates (default: ${DEFAULT-VALUE}).")
@@ -38,19 +38,21 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--state", paramLabel = "FILE", description = "State from a previous demo run.")
   Path state;
 
-  @Option(names = "--log-level", defaultValue = "info", description = "debug, info, warn or error.")
-  String logLevel;
+  /** Declares --log-level; {@link LogOptions#logs} reads it from the parse result. */
+  @CommandLine.Mixin
+  LogOptions log;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  DemoCommand(OutputStream stdout) {
-    this.stdout = stdout;
+  /** @param env the parent's, whose stdout is already the checked one */
+  DemoCommand(CommandEnvironment env) {
+    this.env = env;
   }
 
   @Override
   public Integer call() throws IOException {
-    StderrLogs logs = new StderrLogs(StderrLogs.parseLevel(logLevel), spec.commandLine().getErr());
+    StderrLogs logs = LogOptions.logs(spec);
     FakeLeverOptions options = FakeLeverOptions.defaults().withSeed(seed).withOpportunities(opportunities);
     try (FakeLever fake = FakeLever.start(options)) {
       Path dir = Files.createTempDirectory("tap-lever-demo");
@@ -60,15 +62,15 @@ final class DemoCommand implements Callable<Integer> {
             + options.apiKey() + "\", \"start_date\": \"2000-01-01T00:00:00Z\"}");
         logs.getLogger("tap-lever").info("fake Lever on {} with {} opportunities",
             fake.baseUrl(), opportunities);
-        List<String> args = new ArrayList<>(List.of("--config", config.toString(), "--log-level", logLevel));
+        List<String> args = new ArrayList<>(List.of("--config", config.toString(), "--log-level",
+            logs.threshold().name().toLowerCase(Locale.ROOT)));
         if (catalog != null) {
           args.addAll(List.of("--catalog", catalog.toString()));
         }
         if (state != null) {
           args.addAll(List.of("--state", state.toString()));
         }
-        CommandLine tap = TapLeverCommand.commandLine(stdout);
-        tap.setErr(spec.commandLine().getErr());
+        CommandLine tap = TapLeverCommand.commandLine(env.withStderr(spec.commandLine().getErr()));
         return tap.execute(args.toArray(String[]::new));
       } finally {
         Files.deleteIfExists(config);

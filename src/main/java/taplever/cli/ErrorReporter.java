@@ -1,7 +1,9 @@
 package taplever.cli;
 
 import java.io.PrintWriter;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
+import taplever.error.ExitCode;
 import taplever.error.InterruptedSyncException;
 import taplever.error.TapException;
 
@@ -9,14 +11,18 @@ import taplever.error.TapException;
  * The one place errors become a line on stderr and an exit code. A failure the tap raised on
  * purpose prints its message alone; anything else is a bug, reported in one line too, with the
  * stack trace only at --log-level debug.
+ *
+ * <p>Exit 2 promises that nothing reached stdout, so a pipeline can tell "fix the input" from
+ * "the sync broke off": bad input found after output started (a config that can no longer be
+ * written, mid-sync) is exit 1.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler,
     CommandLine.IExitCodeExceptionMapper, CommandLine.IParameterExceptionHandler {
+  private final BooleanSupplier outputStarted;
 
-  static final int OK = 0;
-  static final int FAILURE = 1;
-  static final int USAGE = 2;
-
+  ErrorReporter(BooleanSupplier outputStarted) {
+    this.outputStarted = outputStarted;
+  }
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
@@ -24,7 +30,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler,
     if (ex instanceof TapException te) {
       err.println("CRITICAL tap-lever: " + te.getMessage());
     } else {
-      boolean debug = "debug".equalsIgnoreCase(logLevel(parsed));
+      boolean debug = "debug".equalsIgnoreCase(LogOptions.level(parsed));
       err.println("CRITICAL tap-lever: internal error (" + ex.getClass().getSimpleName() + "): "
           + ex.getMessage() + (debug ? "" : " (rerun with --log-level debug for details)"));
       if (debug) {
@@ -35,33 +41,22 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler,
     return getExitCode(ex);
   }
 
-  /** The --log-level the user gave, on the command or the subcommand that ran. */
-  private static String logLevel(CommandLine.ParseResult parsed) {
-    String level = "info";
-    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
-      if (p.hasMatchedOption("--log-level")) {
-        level = p.matchedOptionValue("--log-level", level);
-      }
-    }
-    return level;
-  }
-
   @Override
   public int getExitCode(Throwable ex) {
     if (ex instanceof InterruptedSyncException ie) {
       return ie.signalExitCode();
     }
     if (ex instanceof TapException te) {
-      return switch (te.kind()) {
-        case INPUT -> USAGE;
-        case API, TARGET_GONE -> FAILURE;
-        case INTERRUPTED -> 143;
-      };
+      return (switch (te.kind()) {
+        case INPUT -> outputStarted.getAsBoolean() ? ExitCode.FAILURE : ExitCode.USAGE;
+        case API, TARGET_GONE -> ExitCode.FAILURE;
+        case INTERRUPTED -> ExitCode.SIGTERM;
+      }).code();
     }
     if (ex instanceof CommandLine.ParameterException) {
-      return USAGE;
+      return ExitCode.USAGE.code();
     }
-    return FAILURE;
+    return ExitCode.FAILURE.code();
   }
 
   @Override
@@ -70,6 +65,6 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler,
     err.println("CRITICAL tap-lever: " + ex.getMessage());
     err.println("Try 'tap-lever --help'.");
     err.flush();
-    return USAGE;
+    return ExitCode.USAGE.code();
   }
 }

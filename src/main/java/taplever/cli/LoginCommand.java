@@ -17,8 +17,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import taplever.config.ConfigFileWriter;
 import taplever.config.ConfigLoader;
+import taplever.config.ConfigLock;
 import taplever.config.Credentials;
 import taplever.config.TapConfig;
+import taplever.error.ExitCode;
 import taplever.error.InputException;
 
 /**
@@ -33,10 +35,8 @@ import taplever.error.InputException;
     footer = "  tap-lever login --config config.json --port 8765")
 final class LoginCommand implements Callable<Integer> {
 
-  @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
-      description = "Config JSON with client_id and client_secret; refresh_token is written into"
-          + " it, keeping its other keys and permissions.")
-  Path config;
+  @CommandLine.Mixin
+  CommonOptions common;
 
   @Option(names = "--port", paramLabel = "N", defaultValue = "0",
       description = "Port on 127.0.0.1 for Lever's redirect (default 0: any free port).")
@@ -54,29 +54,41 @@ final class LoginCommand implements Callable<Integer> {
           + " selected by default need. offline_access is always added.")
   String scopes;
 
-  @CommandLine.ParentCommand
-  TapLeverCommand parent;
-
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  private final CommandEnvironment env;
+
+  LoginCommand(CommandEnvironment env) {
+    this.env = env;
+  }
+
   @Override
   public Integer call() {
-    StderrLogs logs = new StderrLogs(StderrLogs.parseLevel(parent != null ? parent.logLevel : "info"),
-        spec.commandLine().getErr());
+    StderrLogs logs = LogOptions.logs(spec);
+    Path config = common.requireConfig(spec);
     if (port < 0 || port > 65_535) {
       throw new InputException("--port must be from 0 to 65535, not " + port);
     }
     if (timeoutSeconds < 1) {
       throw new InputException("--timeout-seconds must be at least 1, not " + timeoutSeconds);
     }
-    TapConfig cfg = new ConfigLoader(logs.getLogger("tap-lever")::warn, "tap-lever/" + Version.current())
+    TapConfig cfg = new ConfigLoader(logs.getLogger("tap-lever")::warn,
+        TapLeverCommand.userAgent(), env.runtimes().runtime(logs).clock(), env.variables())
         .load(config, ConfigLoader.Purpose.LOGIN);
-    ConfigFileWriter writer = new ConfigFileWriter(config);
+    ConfigFileWriter writer = new ConfigFileWriter(config, env.files());
     writer.checkWritable();
     if (!(cfg.credentials() instanceof Credentials.OAuth creds)) {
       throw new InputException("config needs 'client_id' and 'client_secret' for login");
     }
+    // A sync running on this config would overwrite the new token with its own rotation.
+    try (ConfigLock lock = ConfigLock.acquire(config, ProcessHandle.current().pid())) {
+      return authorize(cfg, creds, writer, config);
+    }
+  }
+
+  private Integer authorize(TapConfig cfg, Credentials.OAuth creds, ConfigFileWriter writer,
+      Path config) {
     String scope = LoginScopes.resolve(scopes, cfg.scopes());
     String state = newState();
     PrintWriter err = spec.commandLine().getErr();
@@ -101,7 +113,7 @@ final class LoginCommand implements Callable<Integer> {
       err.println("Saved a refresh token in " + config + ".");
       err.flush();
     }
-    return ErrorReporter.OK;
+    return ExitCode.OK.code();
   }
 
   static String authorizeUrl(TapConfig cfg, Credentials.OAuth creds, String redirectUri,

@@ -2,12 +2,13 @@ package taplever.cli;
 
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
+import taplever.error.ExitCode;
 import taplever.sync.Cancellation;
 
 /**
  * SIGTERM and SIGINT stop the sync cleanly instead of killing the JVM mid-line: no new request
  * starts, in-flight calls are cancelled, the last consistent STATE is written again, and the
- * process exits 143 or 130 as a shell would report the signal. {@code sun.misc.Signal} is the
+ * process exits {@link ExitCode#SIGTERM} or {@link ExitCode#SIGINT} as a shell would report it. {@code sun.misc.Signal} is the
  * JDK's supported (jdk.unsupported) way to do this without a shutdown-hook race.
  */
 final class SignalTrap {
@@ -20,8 +21,8 @@ final class SignalTrap {
   }
 
   static SignalTrap install(Cancellation cancellation) {
-    SignalHandler term = trap("TERM", s -> cancellation.cancel(143));
-    SignalHandler intr = trap("INT", s -> cancellation.cancel(130));
+    SignalHandler term = trap("TERM", s -> cancellation.cancel(ExitCode.SIGTERM.code()));
+    SignalHandler intr = trap("INT", s -> cancellation.cancel(ExitCode.SIGINT.code()));
     return new SignalTrap(term, intr);
   }
 

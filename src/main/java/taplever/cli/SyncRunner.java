@@ -6,13 +6,17 @@ import java.util.List;
 import taplever.catalog.StreamSelection;
 import taplever.config.ConfigFileWriter;
 import taplever.config.Credentials;
+import taplever.config.FileWrites;
+import taplever.config.PiiPolicy;
 import taplever.config.TapConfig;
+import taplever.config.UnknownFields;
 import taplever.http.LeverClient;
 import taplever.http.LeverHttp;
 import taplever.http.TapRuntime;
 import taplever.http.TokenStore;
 import taplever.singer.SingerWriter;
 import taplever.singer.TapState;
+import taplever.streams.SchemaRepository;
 import taplever.sync.Cancellation;
 import taplever.sync.MetricsObserver;
 import taplever.sync.ProgressReporter;
@@ -26,20 +30,36 @@ final class SyncRunner {
   private final TapConfig config;
   private final ObjectMapper mapper;
   private final TapRuntime runtime;
+  private final FileWrites files;
 
-  SyncRunner(TapConfig config, ObjectMapper mapper, TapRuntime runtime) {
+  SyncRunner(TapConfig config, ObjectMapper mapper, TapRuntime runtime, FileWrites files) {
     this.config = config;
     this.mapper = mapper;
     this.runtime = runtime;
+    this.files = files;
+  }
+
+  /** The config's {@code pii} block as the engine applies it, its paths checked first. */
+  PersonalData personalData() {
+    PiiPolicy pii = config.pii();
+    PersonalData.Mode mode = switch (pii.mode()) {
+      case KEEP -> PersonalData.Mode.KEEP;
+      case HASH -> PersonalData.Mode.HASH;
+      case DROP -> PersonalData.Mode.DROP;
+    };
+    return PersonalData.checked(mode, pii.salt(), pii.fields().map(list -> list.stream()
+        .map(PiiPolicy.Field::toString).collect(java.util.stream.Collectors.toSet())),
+        new SchemaRepository(mapper));
   }
 
   void run(List<StreamSelection> selections, TapState input, SingerWriter writer) {
     TokenStore store = TokenStore.NONE;
     if (config.credentials() instanceof Credentials.OAuth && config.source().isPresent()) {
-      ConfigFileWriter file = new ConfigFileWriter(config.source().get());
-      // A read-only config would lose the rotated refresh token: fail before spending the old one.
+      ConfigFileWriter file = new ConfigFileWriter(config.source().get(), files);
+      // A config that cannot take the rotated refresh token (read-only, a full disk) would lose
+      // it: fail before spending the old one, now and again before every later refresh.
       file.checkWritable();
-      store = file::saveRefreshToken;
+      store = TokenStore.of(file::saveRefreshToken, file::checkWritable);
     }
     SyncStats stats = new SyncStats(runtime.nanoTime());
     MetricsObserver metrics = new MetricsObserver(stats, runtime.log("tap-lever.metrics"));
@@ -51,7 +71,8 @@ final class SyncRunner {
         runtime.log("tap-lever.progress"))) {
       try {
         SyncSettings settings = new SyncSettings(config.startDate(), config.childLookback(),
-            config.childFullRefresh(), config.maxConcurrency(), true, PersonalData.KEEP);
+            config.childFullRefresh(), config.maxConcurrency(),
+            config.unknownFields() == UnknownFields.KEEP, personalData());
         new SyncEngine(settings, client, writer, runtime, cancellation, stats)
             .run(selections, input);
       } finally {

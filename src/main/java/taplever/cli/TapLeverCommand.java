@@ -3,27 +3,33 @@ package taplever.cli;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import taplever.catalog.Discovery;
 import taplever.catalog.Selection;
 import taplever.catalog.StreamSelection;
 import taplever.config.ConfigLoader;
+import taplever.config.ConfigLock;
+import taplever.config.Credentials;
 import taplever.config.JsonFile;
 import taplever.config.TapConfig;
+import taplever.error.ExitCode;
 import taplever.error.InputException;
+import taplever.error.TargetGoneException;
 import taplever.http.TapRuntime;
 import taplever.singer.SingerWriter;
 import taplever.singer.TapState;
@@ -39,18 +45,11 @@ import taplever.streams.SchemaRepository;
     footer = {"  tap-lever --config config.json --discover > catalog.json",
         "  tap-lever --config config.json --catalog catalog.json --state state.json | target-postgres",
         "  tap-lever demo --opportunities 50   (a full sync from a built-in fake Lever)"},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-        "0:success",
-        "1:sync failed: Lever or the network after retries, rejected credentials, target gone",
-        "2:bad usage, config, catalog or state (nothing written on stdout)",
-        "130:interrupted by SIGINT (last consistent STATE written)",
-        "143:terminated by SIGTERM (last consistent STATE written)"})
+    exitCodeListHeading = "%nExit codes:%n")
 public final class TapLeverCommand implements Callable<Integer> {
 
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Config JSON (required"
-      + " except for --about).")
-  Path config;
+  @Mixin
+  CommonOptions common;
 
   @Option(names = {"--catalog", "-p", "--properties"}, paramLabel = "FILE",
       description = "Catalog JSON selecting streams and fields (--properties is the legacy name)."
@@ -71,73 +70,88 @@ public final class TapLeverCommand implements Callable<Integer> {
       description = "--about format: json or markdown (default).")
   String format;
 
-  @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
-      description = "debug, info (default; progress every few seconds), warn or error.")
-  String logLevel;
-
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  private final OutputStream stdout;
+  private final CommandEnvironment env;
+  private final CheckedOutput stdout;
 
-  TapLeverCommand(OutputStream stdout) {
+  private TapLeverCommand(CommandEnvironment env, CheckedOutput stdout) {
+    this.env = env;
     this.stdout = stdout;
   }
 
-  static CommandLine commandLine() {
-    return commandLine(new FileOutputStream(FileDescriptor.out));
+  /** {@code stdout} receives the Singer messages; everything else is the real process's. */
+  public static CommandLine commandLine(OutputStream stdout) {
+    return commandLine(CommandEnvironment.system().withStdout(stdout));
   }
 
-  /** {@code stdout} receives the Singer messages: the real fd 1, or a buffer in tests. */
-  public static CommandLine commandLine(OutputStream stdout) {
-    CommandLine cl = new CommandLine(new TapLeverCommand(stdout));
+  /**
+   * The whole CLI over {@code env}: Main passes {@link CommandEnvironment#system()}, tests their
+   * buffers, fake time and environment.
+   */
+  public static CommandLine commandLine(CommandEnvironment env) {
+    CheckedOutput stdout = new CheckedOutput(env.stdout());
+    CommandLine cl = new CommandLine(new TapLeverCommand(env, stdout));
     cl.addSubcommand(new FakeServerCommand());
-    cl.addSubcommand(new LoginCommand());
-    cl.addSubcommand(new DemoCommand(stdout));
-    ErrorReporter reporter = new ErrorReporter();
+    cl.addSubcommand(new LoginCommand(env));
+    cl.addSubcommand(new DemoCommand(env.withStdout(stdout)));
+    Map<String, String> exitCodes = new LinkedHashMap<>();
+    for (ExitCode code : ExitCode.values()) {
+      exitCodes.put(Integer.toString(code.code()), code.meaning());
+    }
+    cl.getCommandSpec().usageMessage().exitCodeList(exitCodes);
+    ErrorReporter reporter = new ErrorReporter(stdout::started);
     cl.setExecutionExceptionHandler(reporter);
     cl.setExitCodeExceptionMapper(reporter);
     cl.setParameterExceptionHandler(reporter);
+    // --help and --version print through picocli's writer; a failed write must not exit 0.
+    cl.setExecutionStrategy(parsed -> {
+      try {
+        return new CommandLine.RunLast().execute(parsed);
+      } catch (TargetGoneException e) {
+        return reporter.handleExecutionException(e, cl, parsed);
+      }
+    });
+    cl.setOut(new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true));
+    cl.setErr(env.stderr());
     return cl;
   }
 
   static ObjectMapper mapper() {
     return new ObjectMapper()
-        .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+        .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES,
+            false)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .disable(SerializationFeature.INDENT_OUTPUT);
   }
 
   @Override
   public Integer call() {
-    StderrLogs logs = new StderrLogs(StderrLogs.parseLevel(logLevel), spec.commandLine().getErr());
-    org.slf4j.Logger log = logs.getLogger("tap-lever");
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+    StderrLogs logs = LogOptions.logs(spec);
+    TapRuntime runtime = env.runtimes().runtime(logs);
+    Logger log = logs.getLogger("tap-lever");
     if (about) {
-      out.print(switch (format.toLowerCase(Locale.ROOT)) {
+      print(switch (format.toLowerCase(Locale.ROOT)) {
         case "json" -> AboutRenderer.json(Version.current()).toPrettyString() + "\n";
         case "markdown", "text" -> AboutRenderer.markdown(Version.current());
         default -> throw new InputException("--format must be json or markdown, not '" + format + "'");
       });
-      out.flush();
-      return ErrorReporter.OK;
+      return ExitCode.OK.code();
     }
-    if (config == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "Missing required option: '--config=FILE'");
-    }
+    Path config = common.requireConfig(spec);
     if (discover && (catalog != null || state != null)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--discover takes only --config; --catalog and --state are for a sync");
     }
     ObjectMapper mapper = mapper();
-    TapConfig cfg = new ConfigLoader(log::warn, "tap-lever/" + Version.current())
-        .load(config, ConfigLoader.Purpose.SYNC);
+    ConfigLoader loader = new ConfigLoader(log::warn, userAgent(), runtime.clock(),
+        env.variables());
+    TapConfig cfg = loader.load(config, ConfigLoader.Purpose.SYNC);
     SchemaRepository schemas = new SchemaRepository(mapper);
     if (discover) {
-      out.println(new Discovery(schemas).catalog().toPrettyString());
-      out.flush();
-      return ErrorReporter.OK;
+      print(new Discovery(schemas).catalog().toPrettyString() + "\n");
+      return ExitCode.OK.code();
     }
     List<StreamSelection> selections = catalog == null
         ? new Selection(schemas).defaults()
@@ -147,9 +161,41 @@ public final class TapLeverCommand implements Callable<Integer> {
     if (selections.isEmpty()) {
       log.warn("the catalog selects no stream; nothing to sync");
     }
-    try (SingerWriter writer = new SingerWriter(stdout, mapper)) {
-      new SyncRunner(cfg, mapper, TapRuntime.system(logs)).run(selections, input, writer);
+    Optional<ConfigLock> lock = lockFor(cfg, config);
+    try {
+      // Under the lock the refresh token read is the newest: a run that just ended may have
+      // rotated the one read above.
+      TapConfig current = lock.isEmpty() ? cfg
+          : new ConfigLoader(w -> { }, userAgent(), runtime.clock(), env.variables())
+              .load(config, ConfigLoader.Purpose.SYNC);
+      try (SingerWriter writer = new SingerWriter(stdout, mapper)) {
+        new SyncRunner(current, mapper, runtime, env.files()).run(selections, input, writer);
+      }
+    } finally {
+      lock.ifPresent(ConfigLock::close);
     }
-    return ErrorReporter.OK;
+    return ExitCode.OK.code();
+  }
+
+  static String userAgent() {
+    return "tap-lever/" + Version.current();
+  }
+
+  /** Whole documents (--about, --discover) go out as bytes, checked, and flushed at once. */
+  private void print(String document) {
+    byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+    stdout.write(bytes, 0, bytes.length);
+    stdout.flush();
+  }
+
+  /**
+   * The config lock, for OAuth configs only (see {@link ConfigLock}). API-key configs take none:
+   * they have no token to lose, overlapping runs are otherwise safe, and they often live on
+   * read-only mounts (Kubernetes or Docker secrets) where no lock file can be made.
+   */
+  static Optional<ConfigLock> lockFor(TapConfig cfg, Path config) {
+    return cfg.credentials() instanceof Credentials.OAuth
+        ? Optional.of(ConfigLock.acquire(config, ProcessHandle.current().pid()))
+        : Optional.empty();
   }
 }

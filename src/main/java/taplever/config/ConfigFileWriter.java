@@ -1,78 +1,125 @@
 package taplever.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.Set;
+import java.util.Optional;
 import taplever.error.InputException;
 
 /**
- * Writes a rotated OAuth refresh token back into the config file. Lever rotates refresh tokens, so
- * losing the new one means the next run cannot authenticate: the write is atomic (temporary file
- * in the same folder, fsync, rename) and keeps the file's permissions.
+ * Writes a rotated OAuth refresh token back into the config file. Lever rotates refresh tokens,
+ * so losing the new one means the next run cannot authenticate: the write is atomic and keeps the
+ * file's owner, group and mode ({@link SafeReplace}); {@link #checkWritable} rehearses it before
+ * a token is spent; and if the config still cannot take the new token, it waits in the
+ * {@link RefreshTokenFile} beside it.
  */
 public final class ConfigFileWriter {
+  /** Room beyond the current size: a rotated token may be longer than the one it replaces. */
+  private static final int HEADROOM = 4096;
+
   private final Path path;
+  private final SafeReplace files;
+  private final RefreshTokenFile pending;
   private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public ConfigFileWriter(Path path) {
-    this.path = path;
+    this(path, FileWrites.system());
   }
 
-  /** Fails before any token is spent if the file or its folder cannot be written. */
+  public ConfigFileWriter(Path path, FileWrites writes) {
+    this.path = path;
+    this.files = new SafeReplace(writes);
+    this.pending = RefreshTokenFile.beside(path);
+  }
+
+  /**
+   * Fails, before any token is spent, if the file could not be rewritten: not writable, a full
+   * disk, or an owner that cannot be kept.
+   */
   public void checkWritable() {
     Path dir = path.toAbsolutePath().getParent();
     if (!Files.isWritable(path) || dir == null || !Files.isWritable(dir)) {
       throw new InputException("config file " + path + " must be writable (and its folder too):"
           + " Lever rotates OAuth refresh tokens and the tap saves the new one there");
     }
+    try {
+      int size = mapper.writeValueAsBytes(mapper.readTree(path.toFile())).length;
+      files.rehearse(path, size + HEADROOM);
+    } catch (IOException e) {
+      throw new InputException("config file " + path + " cannot be rewritten (" + reason(e)
+          + "); the tap checks this before using the refresh token, because Lever replaces it"
+          + " and the new one must be saved there");
+    }
   }
 
+  /**
+   * Saves the token in the config, or failing that in {@code <config>.refresh-token}; either way
+   * a failure to save in the config is an error, which says where the token is.
+   */
   public synchronized void saveRefreshToken(Secret refreshToken) {
-    set("refresh_token", refreshToken.reveal());
+    try {
+      set("refresh_token", refreshToken.reveal());
+    } catch (IOException e) {
+      throw keptAside(refreshToken, e);
+    }
+    try {
+      pending.delete();
+    } catch (IOException e) {
+      // Harmless: it names the token it replaced, which the config no longer holds.
+    }
+  }
+
+  private InputException keptAside(Secret refreshToken, IOException configFailure) {
+    String why = reason(configFailure);
+    try {
+      pending.write(refreshToken, configToken(), files);
+    } catch (IOException e) {
+      return new InputException("could not save the rotated OAuth refresh token in config file "
+          + path + " (" + why + ") nor in " + pending.path() + " (" + reason(e) + "); Lever has"
+          + " already replaced the old one, so run 'tap-lever login --config " + path + "'");
+    }
+    return new InputException("could not save the rotated OAuth refresh token in config file "
+        + path + " (" + why + "); it is kept in " + pending.path() + " (mode 0600), which the"
+        + " next run uses. Fix the config file (free space, permissions) and run the tap again");
+  }
+
+  /** The token the config file holds now, which the waiting one stands in for. */
+  private Secret configToken() {
+    try {
+      JsonNode token = mapper.readTree(path.toFile()).path("refresh_token");
+      return Secret.of(token.asText(""));
+    } catch (IOException e) {
+      return Secret.of("");
+    }
   }
 
   /** Replaces one top-level string key, leaving every other key as it was. */
-  public synchronized void set(String key, String value) {
-    try {
-      ObjectNode root = (ObjectNode) mapper.readTree(path.toFile());
-      root.put(key, value);
-      Path dir = path.toAbsolutePath().getParent();
-      Path tmp = Files.createTempFile(dir, "." + path.getFileName() + ".", ".tmp");
-      try {
-        copyPermissions(tmp);
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
-          ch.write(java.nio.ByteBuffer.wrap(mapper.writeValueAsBytes(root)));
-          ch.force(true);
-        }
-        Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (AccessDeniedException e) {
-      throw new InputException("config file " + path + " is not writable; the new refresh token"
-          + " could not be saved");
-    } catch (IOException | ClassCastException e) {
-      throw new InputException("config file " + path + " could not be updated with the new refresh"
-          + " token (" + e.getClass().getSimpleName() + ")");
+  private void set(String key, String value) throws IOException {
+    JsonNode tree = mapper.readTree(path.toFile());
+    if (!(tree instanceof ObjectNode root)) {
+      throw new IOException("it no longer holds a JSON object");
     }
+    root.put(key, value);
+    files.replace(path, path, Optional.empty(), mapper.writeValueAsBytes(root));
   }
 
-  private void copyPermissions(Path tmp) throws IOException {
-    PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
-    if (view != null) {
-      Set<PosixFilePermission> perms = view.readAttributes().permissions();
-      Files.setPosixFilePermissions(tmp, perms);
+  /** A file-system reason, never file content. */
+  private static String reason(IOException e) {
+    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+      return "it is no longer valid JSON";
     }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 }

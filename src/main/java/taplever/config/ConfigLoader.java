@@ -2,10 +2,8 @@ package taplever.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.IDN;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,28 +17,33 @@ import java.util.function.Consumer;
 import taplever.error.InputException;
 
 /**
- * Reads and validates the config file once. Each error names the key and what was expected, and
- * never echoes a credential's value.
+ * Reads and validates the config once, from the declarations in {@link Settings}. Each error
+ * names the key and what was expected, and never echoes a credential's value.
  */
 public final class ConfigLoader {
 
   /** What the config is for: a sync needs complete credentials, a login only the OAuth app. */
   public enum Purpose { SYNC, LOGIN }
 
-  static final Set<String> KNOWN_KEYS = Set.of(
-      "api_key", "token", "client_id", "client_secret", "refresh_token", "token_url",
-      "authorize_url", "scopes", "start_date", "user_agent", "region", "base_url", "page_size",
-      "max_concurrency", "requests_per_second", "burst", "max_retry_seconds",
-      "connect_timeout_seconds", "read_timeout_seconds", "child_lookback_days",
-      "child_full_refresh_days");
+  /** How many unknown keys a warning names; the rest are counted. */
+  static final int UNKNOWN_KEYS_NAMED = 10;
 
   private final ObjectMapper mapper = new ObjectMapper();
   private final Consumer<String> warnings;
   private final String defaultUserAgent;
+  private final Clock clock;
+  private final Environment environment;
 
-  public ConfigLoader(Consumer<String> warnings, String defaultUserAgent) {
+  /**
+   * @param clock "now", which {@code start_date} may not be after
+   * @param environment where {@code pii.salt_env} is looked up
+   */
+  public ConfigLoader(Consumer<String> warnings, String defaultUserAgent, Clock clock,
+      Environment environment) {
     this.warnings = warnings;
     this.defaultUserAgent = defaultUserAgent;
+    this.clock = clock;
+    this.environment = environment;
   }
 
   public TapConfig load(Path path, Purpose purpose) {
@@ -52,64 +55,69 @@ public final class ConfigLoader {
       throw new InputException("config must be a JSON object");
     }
     warnUnknownKeys(root);
-    Credentials credentials = credentials(root, purpose);
+    Credentials credentials = credentials(root, purpose, source);
     Instant startDate = purpose == Purpose.SYNC
-        ? timestamp(root, "start_date")
-        : optionalText(root, "start_date").map(v -> timestamp(root, "start_date")).orElse(Instant.EPOCH);
-    Region region = optionalText(root, "region")
-        .map(name -> Region.parse(name.toLowerCase(Locale.ROOT)).orElseThrow(() -> new InputException(
-            "config key 'region' must be one of " + Region.names() + ", not '" + name + "'")))
-        .orElse(Region.US);
-    String baseUrl = optionalText(root, "base_url").map(ConfigLoader::checkedUrl)
-        .map(ConfigLoader::withoutTrailingSlash).orElse(region.baseUrl());
-    String authorizeUrl = optionalText(root, "authorize_url").map(ConfigLoader::checkedUrl)
-        .orElse(region.authorizeUrl());
+        ? startDate(root).orElseThrow(() -> missing(Settings.START_DATE,
+            "an RFC3339 timestamp such as 2024-01-01T00:00:00Z"))
+        : startDate(root).orElse(Instant.EPOCH);
+    Region region = Region.parse(Settings.REGION.read(root, "")).orElseThrow();
+    String baseUrl = Settings.BASE_URL.read(root, "").map(ConfigLoader::withoutTrailingSlash)
+        .orElse(region.baseUrl());
+    String authorizeUrl = Settings.AUTHORIZE_URL.read(root, "").orElse(region.authorizeUrl());
     return new TapConfig(
         credentials,
         startDate,
-        optionalText(root, "user_agent").orElse(defaultUserAgent),
+        Settings.USER_AGENT.read(root, "").orElse(defaultUserAgent),
         region,
         baseUrl,
         authorizeUrl,
-        (int) number(root, "page_size", TapConfig.DEFAULT_PAGE_SIZE, 1, 100),
-        (int) number(root, "max_concurrency", TapConfig.DEFAULT_MAX_CONCURRENCY, 1, 64),
-        number(root, "requests_per_second", TapConfig.DEFAULT_REQUESTS_PER_SECOND, 0.1, 1000),
-        (int) number(root, "burst", TapConfig.DEFAULT_BURST, 1, 1000),
-        Duration.ofSeconds((long) number(root, "max_retry_seconds", 300, 1, 86_400)),
-        Duration.ofSeconds((long) number(root, "connect_timeout_seconds", 10, 1, 600)),
-        Duration.ofSeconds((long) number(root, "read_timeout_seconds", 60, 1, 3600)),
-        Duration.ofDays((long) number(root, "child_lookback_days", 1, 0, 3650)),
-        Duration.ofDays((long) number(root, "child_full_refresh_days", 7, 0, 3650)),
-        optionalText(root, "scopes"),
-        source);
+        (int) Settings.PAGE_SIZE.read(root),
+        (int) Settings.MAX_CONCURRENCY.read(root),
+        Settings.REQUESTS_PER_SECOND.read(root),
+        (int) Settings.BURST.read(root),
+        Duration.ofSeconds(Settings.MAX_RETRY_SECONDS.read(root)),
+        Duration.ofSeconds(Settings.CONNECT_TIMEOUT_SECONDS.read(root)),
+        Duration.ofSeconds(Settings.READ_TIMEOUT_SECONDS.read(root)),
+        Duration.ofDays(Settings.CHILD_LOOKBACK_DAYS.read(root)),
+        Duration.ofDays(Settings.CHILD_FULL_REFRESH_DAYS.read(root)),
+        Settings.SCOPES.read(root, ""),
+        source,
+        UnknownFields.parse(Settings.UNKNOWN_FIELDS.read(root, "")),
+        pii(root));
   }
 
+  /** Names the first few (sorted) and counts the rest: a config can hold millions. */
   private void warnUnknownKeys(JsonNode root) {
-    Set<String> unknown = new TreeSet<>();
+    Set<String> known = Settings.topLevelKeys();
+    TreeSet<String> first = new TreeSet<>();
+    int count = 0;
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String key = it.next();
-      if (!KNOWN_KEYS.contains(key)) {
-        unknown.add(key);
+      if (known.contains(key)) {
+        continue;
+      }
+      count++;
+      first.add(key.length() <= 60 ? key : key.substring(0, 60) + "…");
+      if (first.size() > UNKNOWN_KEYS_NAMED) {
+        first.pollLast();
       }
     }
-    if (!unknown.isEmpty()) {
-      warnings.accept("config has unknown keys, ignored: " + String.join(", ", unknown));
+    if (count > 0) {
+      warnings.accept("config has unknown keys, ignored: " + String.join(", ", first)
+          + (count > first.size() ? " and " + (count - first.size()) + " more" : ""));
     }
   }
 
-  private Credentials credentials(JsonNode root, Purpose purpose) {
-    Optional<String> apiKey = optionalText(root, "api_key");
-    Optional<String> token = optionalText(root, "token");
-    if (apiKey.isPresent() && token.isPresent() && !apiKey.equals(token)) {
-      throw new InputException("config has both 'api_key' and its alias 'token' with different values;"
-          + " keep one");
-    }
-    Optional<String> key = apiKey.or(() -> token);
-    boolean oauth = root.has("client_id") || root.has("client_secret") || root.has("refresh_token");
+  private Credentials credentials(JsonNode root, Purpose purpose, Optional<Path> source) {
+    Optional<String> key = Settings.API_KEY.read(root, "");
+    boolean oauth = root.has(Settings.CLIENT_ID.name()) || root.has(Settings.CLIENT_SECRET.name())
+        || root.has(Settings.REFRESH_TOKEN.name());
     if (key.isPresent() && oauth) {
       throw new InputException("config has both an API key ('api_key') and OAuth keys ('client_id',"
           + " 'client_secret', 'refresh_token'); keep one way of authenticating");
     }
+    // Checked whatever the credentials: every key is validated before any request.
+    Optional<String> tokenUrl = Settings.TOKEN_URL.read(root, "");
     if (purpose == Purpose.SYNC && key.isPresent()) {
       return new Credentials.ApiKey(Secret.of(key.get()));
     }
@@ -119,100 +127,76 @@ public final class ConfigLoader {
           : "config needs credentials: 'api_key' (a Lever API key), or 'client_id', 'client_secret'"
               + " and 'refresh_token' for OAuth");
     }
-    String clientId = requiredText(root, "client_id", "the OAuth client id Lever issued");
-    Secret clientSecret = Secret.of(requiredText(root, "client_secret", "the OAuth client secret"));
+    String clientId = Settings.CLIENT_ID.read(root, "")
+        .orElseThrow(() -> missing(Settings.CLIENT_ID, "the OAuth client id Lever issued"));
+    Secret clientSecret = Secret.of(Settings.CLIENT_SECRET.read(root, "")
+        .orElseThrow(() -> missing(Settings.CLIENT_SECRET, "the OAuth client secret")));
     Secret refresh = purpose == Purpose.LOGIN
-        ? Secret.of(optionalText(root, "refresh_token").orElse(""))
-        : Secret.of(requiredText(root, "refresh_token",
-            "an OAuth refresh token (run 'tap-lever login --config FILE' to get one)"));
-    String region = optionalText(root, "region").orElse("us").toLowerCase(Locale.ROOT);
-    String tokenUrl = optionalText(root, "token_url").map(ConfigLoader::checkedUrl)
-        .orElse(Region.parse(region).map(Region::tokenUrl).orElse(Region.US.tokenUrl()));
-    return new Credentials.OAuth(clientId, clientSecret, refresh, tokenUrl);
+        ? Secret.of(Settings.REFRESH_TOKEN.read(root, "").orElse(""))
+        : newest(Secret.of(Settings.REFRESH_TOKEN.read(root, "").orElseThrow(() -> missing(
+            Settings.REFRESH_TOKEN,
+            "an OAuth refresh token (run 'tap-lever login --config FILE' to get one)"))), source);
+    // Lenient here: an unknown region is reported by the region check, after the credentials.
+    String region = root.path(Settings.REGION.name()).asText("us").toLowerCase(Locale.ROOT);
+    return new Credentials.OAuth(clientId, clientSecret, refresh, tokenUrl
+        .orElse(Region.parse(region).map(Region::tokenUrl).orElse(Region.US.tokenUrl())));
   }
 
-  private static String requiredText(JsonNode root, String key, String expected) {
-    return optionalText(root, key).orElseThrow(() ->
-        new InputException("config key '" + key + "' is missing: expected " + expected));
+  /** The config's token, unless an earlier run left a newer one beside it. */
+  private Secret newest(Secret configured, Optional<Path> source) {
+    if (source.isEmpty()) {
+      return configured;
+    }
+    RefreshTokenFile pending = RefreshTokenFile.beside(source.get());
+    Optional<Secret> waiting = pending.newerThan(configured);
+    waiting.ifPresent(t -> warnings.accept("using the refresh token kept in " + pending.path()
+        + ": the last run could not save it in the config, which gets the next rotated one"));
+    return waiting.orElse(configured);
   }
 
-  private static Optional<String> optionalText(JsonNode root, String key) {
-    JsonNode node = root.get(key);
-    if (node == null || node.isNull()) {
+  private Optional<Instant> startDate(JsonNode root) {
+    Optional<String> value = Settings.START_DATE.read(root, "");
+    if (value.isEmpty()) {
       return Optional.empty();
     }
-    if (!node.isTextual()) {
-      throw new InputException("config key '" + key + "' must be a string");
-    }
-    String value = node.asText().strip();
-    if (value.isEmpty()) {
-      throw new InputException("config key '" + key + "' is empty");
-    }
-    return Optional.of(value);
-  }
-
-  private static Instant timestamp(JsonNode root, String key) {
-    String value = requiredText(root, key, "an RFC3339 timestamp such as 2024-01-01T00:00:00Z");
+    Instant start;
     try {
-      return OffsetDateTime.parse(value).toInstant();
+      start = OffsetDateTime.parse(value.get()).toInstant();
     } catch (DateTimeParseException e) {
-      throw new InputException("config key '" + key + "' must be an RFC3339 timestamp such as"
-          + " 2024-01-01T00:00:00Z, not '" + value + "'");
+      throw new InputException("config key 'start_date' must be an RFC3339 timestamp such as"
+          + " 2024-01-01T00:00:00Z, not '" + value.get() + "'");
     }
+    Instant now = clock.instant();
+    if (start.isAfter(now)) {
+      throw new InputException("config key 'start_date' is in the future (" + value.get()
+          + "); nothing after now (" + now + ") can be synced, so it must not be later");
+    }
+    return Optional.of(start);
   }
 
-  private static double number(JsonNode root, String key, double fallback, double min, double max) {
-    JsonNode node = root.get(key);
-    if (node == null || node.isNull()) {
-      return fallback;
+  private PiiPolicy pii(JsonNode root) {
+    JsonNode pii = Settings.PII.read(root);
+    PiiPolicy.Mode mode = PiiPolicy.Mode.parse(Settings.PII_MODE.read(pii, "pii."));
+    Optional<java.util.List<PiiPolicy.Field>> fields = Settings.PII_FIELDS.read(pii, "pii.")
+        .map(list -> list.stream().map(PiiPolicy.Field::parse).toList());
+    Optional<String> saltEnv = Settings.PII_SALT_ENV.read(pii, "pii.");
+    if (mode != PiiPolicy.Mode.HASH) {
+      return new PiiPolicy(mode, fields, Optional.empty());
     }
-    double value;
-    if (node.isNumber()) {
-      value = node.asDouble();
-    } else if (node.isTextual() && node.asText().strip().matches("[0-9]+(\\.[0-9]+)?")) {
-      value = Double.parseDouble(node.asText().strip());
-    } else {
-      throw new InputException("config key '" + key + "' must be a number from " + show(min)
-          + " to " + show(max));
+    String name = saltEnv.orElseThrow(() -> new InputException("config key 'pii.salt_env' is"
+        + " missing: pii mode 'hash' needs the name of an environment variable holding the HMAC"
+        + " secret"));
+    String salt = environment.variable(name).orElse("");
+    if (salt.isEmpty()) {
+      throw new InputException("config key 'pii.salt_env' names the environment variable " + name
+          + ", which is not set or empty; it must hold the HMAC secret for pii mode 'hash'");
     }
-    if (value < min || value > max) {
-      throw new InputException("config key '" + key + "' must be from " + show(min) + " to "
-          + show(max) + ", not " + show(value));
-    }
-    return value;
+    return new PiiPolicy(mode, fields, Optional.of(Secret.of(salt)));
   }
 
-  private static String show(double d) {
-    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-  }
-
-  /** https only, except plain http to this machine, which tests and the fake server need. */
-  static String checkedUrl(String value) {
-    URI uri;
-    try {
-      uri = new URI(value);
-    } catch (URISyntaxException e) {
-      throw new InputException("config URL '" + value + "' is not a valid URL");
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    String host = uri.getHost() == null ? "" : IDN.toASCII(uri.getHost()).toLowerCase(Locale.ROOT);
-    if (host.isEmpty() || uri.getUserInfo() != null) {
-      throw new InputException("config URL '" + value + "' must be https://host/path");
-    }
-    if (scheme.equals("https")) {
-      return value;
-    }
-    if (scheme.equals("http") && isLoopback(host)) {
-      return value;
-    }
-    throw new InputException("config URL '" + value + "' must use https (plain http is allowed"
-        + " only for 127.0.0.1, localhost or [::1])");
-  }
-
-  private static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")
-        || host.equals("[::1]")
-        || host.equals("::1");
+  private static InputException missing(Setting setting, String expected) {
+    return new InputException("config key '" + setting.name() + "' is missing: expected "
+        + expected);
   }
 
   private static String withoutTrailingSlash(String url) {

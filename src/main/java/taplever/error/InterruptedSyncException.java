@@ -9,7 +9,11 @@ public final class InterruptedSyncException extends TapException {
     this.signalExitCode = signalExitCode;
   }
 
-  /** 130 for SIGINT, 143 for SIGTERM, as shells report them. */
+  public InterruptedSyncException(String message, ExitCode signal) {
+    this(message, signal.code());
+  }
+
+  /** {@link ExitCode#SIGINT} or {@link ExitCode#SIGTERM}'s code, as shells report them. */
   public int signalExitCode() {
     return signalExitCode;
   }

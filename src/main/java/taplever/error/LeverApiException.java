@@ -6,6 +6,12 @@ package taplever.error;
  * that could hold a token.
  */
 public final class LeverApiException extends TapException {
+  /**
+   * The label of failures at Lever's OAuth token endpoint (refresh and login). It is never a
+   * stream's path, so the engine can tell a dead refresh token from a stream's own 403.
+   */
+  public static final String TOKEN_ENDPOINT = "/oauth/token";
+
   private final int status;
   private final String endpoint;
   private final boolean invalidOffsetToken;
@@ -36,6 +42,11 @@ public final class LeverApiException extends TapException {
 
   public String endpoint() {
     return endpoint;
+  }
+
+  /** True when the token endpoint failed, not a data endpoint. */
+  public boolean fromTokenEndpoint() {
+    return TOKEN_ENDPOINT.equals(endpoint);
   }
 
   /** True when Lever's 400 message started with "Invalid offset token". */

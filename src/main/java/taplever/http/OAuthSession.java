@@ -63,6 +63,7 @@ public final class OAuthSession {
   }
 
   private void refresh() {
+    store.checkReady(); // a new token that could not be saved would be lost: do not ask for one
     Instant sent = clock.instant();
     JsonNode answer = endpoint.refresh(refreshToken);
     JsonNode access = answer.get("access_token");

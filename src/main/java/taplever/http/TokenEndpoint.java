@@ -26,7 +26,7 @@ import taplever.error.LeverApiException;
  * codes, never the body: a token server may echo what it was sent.
  */
 final class TokenEndpoint {
-  static final String ENDPOINT = "/oauth/token";
+  static final String ENDPOINT = LeverApiException.TOKEN_ENDPOINT;
   static final int MAX_ATTEMPTS = 4;
   private static final Set<String> CREDENTIAL_ERRORS = Set.of("invalid_grant", "invalid_client");
 
@@ -37,8 +37,9 @@ final class TokenEndpoint {
 
   TokenEndpoint(Credentials.OAuth creds, OkHttpClient client, Sleeper sleeper) {
     this.creds = creds;
-    // OkHttp would silently resend a POST after some connection failures; we decide that here.
-    this.client = client.newBuilder().retryOnConnectionFailure(false).build();
+    // OkHttp would silently resend a POST after some connection failures, and re-post the
+    // client secret and refresh token to wherever a 307/308 points: we decide both here.
+    this.client = RedirectRefusal.noRedirects(client).retryOnConnectionFailure(false).build();
     this.sleeper = sleeper;
   }
 
@@ -57,6 +58,7 @@ final class TokenEndpoint {
       boolean last = attempt >= MAX_ATTEMPTS;
       try (Response response = client.newCall(request).execute()) {
         int status = response.code();
+        RedirectRefusal.check(response, "the OAuth token refresh");
         if ((status == 429 || status == 503) && !last) {
           pause(attempt);
           continue;
@@ -91,7 +93,8 @@ final class TokenEndpoint {
       throw new LeverApiException(status, ENDPOINT, "Lever rejected the OAuth credentials (" + error
           + "): " + (error.equals("invalid_client")
               ? "check client_id and client_secret in the config, then run 'tap-lever login'"
-              : "run 'tap-lever login' to get a new refresh token"));
+              : "the refresh token is no longer valid (used, expired or revoked); run"
+                  + " 'tap-lever login' to get a new refresh token"));
     }
     String code = OAuthErrorCode.safe(error).map(c -> " (" + c + ")").orElse("");
     throw new LeverApiException(status, ENDPOINT, "Lever's token endpoint answered " + status

@@ -91,4 +91,24 @@ class AuthorizationCodeExchangeTest {
     assertEquals(0, e.status());
     assertTrue(e.getMessage().startsWith("could not redeem the authorization code"), e.getMessage());
   }
+
+  @Test
+  void aRedirectIsAnErrorAndTheCodeAndSecretAreNeverPostedElsewhere() throws IOException {
+    try (MockWebServer elsewhere = new MockWebServer()) {
+      elsewhere.start();
+      String target = elsewhere.url("/collect?k=QUERY-9").newBuilder().username("user")
+          .password("pw-9").build().toString();
+      server.enqueue(new MockResponse.Builder().code(308).addHeader("Location", target).build());
+
+      LeverApiException e = fails();
+
+      assertEquals(0, elsewhere.getRequestCount(), "cs-1 and code-1 stayed home");
+      assertEquals(308, e.status());
+      assertTrue(e.getMessage().startsWith("Lever's token endpoint answered 308 redirecting the"
+          + " authorization code to http://" + elsewhere.getHostName() + ":" + elsewhere.getPort()
+          + "/collect;"), e.getMessage());
+      assertFalse(e.getMessage().contains("QUERY-9") || e.getMessage().contains("pw-9")
+          || e.getMessage().contains("user"), e.getMessage());
+    }
+  }
 }

@@ -151,6 +151,105 @@ class BadInputTest {
     assertTrue(run.stderr().contains("unknown keys, ignored: colour"));
   }
 
+  /** Reaches no network: were the input accepted, the run would fail fast with exit 1, not 2. */
+  private static final String OFFLINE = OK + ", \"base_url\": \"http://127.0.0.1:1/v1\","
+      + " \"max_retry_seconds\": 1, \"connect_timeout_seconds\": 1";
+
+  static Stream<Arguments> badConfigsFoundBeforeAnyRequest() {
+    return Stream.of(
+        Arguments.of("start_date after now", "{" + OFFLINE.replace("2024-01-01", "9999-01-01") + "}",
+            "'start_date' is in the future (9999-01-01T00:00:00Z)"),
+        Arguments.of("page_size with a fraction", "{" + OFFLINE + ", \"page_size\": 50.7}",
+            "'page_size' must be a whole number from 1 to 100, not 50.7"),
+        Arguments.of("page_size with a fraction as text", "{" + OFFLINE + ", \"page_size\": \"50.7\"}",
+            "'page_size' must be a whole number from 1 to 100, not 50.7"),
+        Arguments.of("user_agent with CR/LF", "{" + OFFLINE + ", \"user_agent\": \"me\\r\\nX-Evil: 1\"}",
+            "'user_agent' is sent as an HTTP header, so it may hold only printable ASCII"),
+        Arguments.of("pii hash without its variable", "{" + OFFLINE + ", \"pii\": {\"mode\": \"hash\","
+            + " \"salt_env\": \"TAP_LEVER_TEST_UNSET\"}}", "TAP_LEVER_TEST_UNSET, which is not set"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badConfigsFoundBeforeAnyRequest")
+  void inputThatOnceFailedMidSyncIsAConfigErrorNow(String name, String config, String expected) {
+    Path file = new TempFiles(dir).write("config.json", config);
+
+    TapRun run = TapRun.of("--config", file.toString());
+
+    assertUsageError(run, expected);
+  }
+
+  @Test
+  void aConfigNestedTooDeepNamesTheFileAndTheLimit() {
+    Path file = new TempFiles(dir).write("config.json", "{" + OFFLINE + ", \"x\": "
+        + "[".repeat(1001) + "]".repeat(1001) + "}");
+
+    assertUsageError(TapRun.of("--config", file.toString()), "config file " + file
+        + " is too large to be valid input: it nests deeper than 1000 levels");
+  }
+
+  static Stream<Arguments> badCatalogsAndStatesFoundBeforeAnyRequest() {
+    String users = "{\"tap_stream_id\": \"users\", \"metadata\": [{\"breadcrumb\": [], \"metadata\":"
+        + " {\"selected\": true}}]}";
+    return Stream.of(
+        Arguments.of("the same stream twice", "--catalog", "{\"streams\": [" + users + ", " + users + "]}",
+            "catalog lists stream 'users' more than once"),
+        Arguments.of("a catalog nested too deep", "--catalog", "{\"streams\": " + "[".repeat(1001)
+            + "]".repeat(1001) + "}", "it nests deeper than 1000 levels"),
+        Arguments.of("a state nested too deep", "--state", "{\"bookmarks\": " + "[".repeat(1001)
+            + "]".repeat(1001) + "}", "it nests deeper than 1000 levels"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badCatalogsAndStatesFoundBeforeAnyRequest")
+  void aBadCatalogOrStateFoundBeforeAnyRequestExits2(String name, String option, String content,
+      String expected) {
+    TempFiles files = new TempFiles(dir);
+    Path config = files.write("config.json", "{" + OFFLINE + "}");
+    Path input = files.write("input.json", content);
+
+    TapRun run = TapRun.of("--config", config.toString(), option, input.toString());
+
+    assertUsageError(run, expected);
+  }
+
+  @Test
+  void aStateHoldingATwentyMillionCharacterStringExits2NamingTheFile() {
+    TempFiles files = new TempFiles(dir);
+    Path config = files.write("config.json", "{" + OFFLINE + "}");
+    Path state = files.write("state.json", "{\"bookmarks\": {\"users\": {\"offset\": \""
+        + "x".repeat(20_000_001) + "\"}}}");
+
+    TapRun run = TapRun.of("--config", config.toString(), "--state", state.toString());
+
+    assertUsageError(run, "state file " + state + " is too large to be valid input: it holds a"
+        + " string longer than 1000000 characters");
+  }
+
+  static Stream<Arguments> configUrlsWithSecrets() {
+    return Stream.of(
+        Arguments.of("base_url", "https://user:PASSWORD-77@api.lever.co/v1", "without a user name or password"),
+        Arguments.of("base_url", "http://api.lever.co/v1?api_key=QUERY-SECRET-77", "must use https"),
+        Arguments.of("base_url", "https://api lever.co/v1?api_key=QUERY-SECRET-77", "is not a valid URL"),
+        Arguments.of("token_url", "https://user:PASSWORD-77@auth.lever.co/oauth/token", "without a user name"),
+        Arguments.of("token_url", "http://auth.lever.co/oauth/token?x=QUERY-SECRET-77", "must use https"),
+        Arguments.of("authorize_url", "https://u:PASSWORD-77@auth.lever.co/authorize", "without a user name"));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("configUrlsWithSecrets")
+  void aConfigUrlInAnErrorShowsNeitherItsUserinfoNorItsQuery(String key, String url, String expected) {
+    Path file = new TempFiles(dir).write("config.json", "{" + OFFLINE.replace("\"base_url\"", "\"ignored\"")
+        + ", \"" + key + "\": \"" + url + "\"}");
+
+    TapRun run = TapRun.of("--config", file.toString());
+
+    assertUsageError(run, expected);
+    assertFalse(run.stderr().contains("PASSWORD-77"), run::toString);
+    assertFalse(run.stderr().contains("QUERY-SECRET-77"), run::toString);
+    assertFalse(run.stderr().contains("user:") || run.stderr().contains("u:"), run::toString);
+  }
+
   private static void assertUsageError(TapRun run, String expected) {
     assertEquals(2, run.exitCode(), run::toString);
     assertEquals("", run.stdout(), "nothing on stdout");

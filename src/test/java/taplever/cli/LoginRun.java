@@ -1,30 +1,29 @@
 package taplever.cli;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import picocli.CommandLine;
+import taplever.config.Environment;
+import taplever.config.FileWrites;
+import taplever.http.TapRuntime;
 
 /**
  * {@code tap-lever login} running in-process on a background thread, so a test can act as the
- * browser while it waits. Captures picocli's stderr and System.err (slf4j) as they are written.
+ * browser while it waits. Captures the command's stderr (picocli's and the loggers') as it is
+ * written; nothing global is swapped.
  */
 final class LoginRun implements AutoCloseable {
   private final StringBuffer picocliErr = new StringBuffer();
-  private final ByteArrayOutputStream systemErr = new ByteArrayOutputStream();
-  private final PrintStream originalErr = System.err;
   private final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
   private LoginRun(String... args) {
-    System.setErr(new PrintStream(systemErr, true, StandardCharsets.UTF_8));
-    CommandLine cl = TapLeverCommand.commandLine(new ByteArrayOutputStream());
-    cl.setErr(new PrintWriter(new Writer() {
+    PrintWriter err = new PrintWriter(new Writer() {
       @Override
       public void write(char[] buf, int off, int len) {
         picocliErr.append(buf, off, len);
@@ -35,7 +34,9 @@ final class LoginRun implements AutoCloseable {
 
       @Override
       public void close() {}
-    }, true));
+    }, true);
+    CommandLine cl = TapLeverCommand.commandLine(new CommandEnvironment(new ByteArrayOutputStream(),
+        err, TapRuntime::system, Environment.of(Map.of()), FileWrites.system()));
     Thread thread = new Thread(() -> {
       try {
         exit.complete(cl.execute(args));
@@ -52,7 +53,7 @@ final class LoginRun implements AutoCloseable {
   }
 
   String stderr() {
-    return picocliErr + systemErr.toString(StandardCharsets.UTF_8);
+    return picocliErr.toString();
   }
 
   boolean finished() {
@@ -87,6 +88,6 @@ final class LoginRun implements AutoCloseable {
 
   @Override
   public void close() {
-    System.setErr(originalErr);
+    // Nothing to restore: the run had its own writers.
   }
 }

@@ -169,8 +169,9 @@ class OAuthSessionTest {
     LeverApiException e = assertThrows(LeverApiException.class, () -> session().accessToken());
     assertEquals(400, e.status());
     assertEquals("/oauth/token", e.endpoint());
-    assertEquals("Lever rejected the OAuth credentials (invalid_grant): run 'tap-lever login' to"
-        + " get a new refresh token", e.getMessage());
+    assertEquals("Lever rejected the OAuth credentials (invalid_grant): the refresh token is no"
+        + " longer valid (used, expired or revoked); run 'tap-lever login' to get a new refresh"
+        + " token", e.getMessage());
   }
 
   @Test

@@ -135,11 +135,16 @@ class SecretsDoNotLeakTest {
     fails(oauthClient());
     route(r -> new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
     fails(oauthClient());
+    route(r -> new MockResponse.Builder().code(307).addHeader("Location", "http://" + REFRESH + ":"
+        + CLIENT_SECRET + "@127.0.0.1:1/collect?rt=" + REFRESH + "&cs=" + CLIENT_SECRET).build());
+    fails(oauthClient());
 
     String logged = captured.toString(StandardCharsets.UTF_8) + logs.text();
     String errors = exceptions.toString();
     assertTrue(logged.contains("retry 1"), "the WARN lines were captured: " + logged);
     assertTrue(errors.contains("Lever rejected the OAuth credentials (invalid_grant)"), errors);
+    assertTrue(errors.contains("redirecting the OAuth token refresh to http://127.0.0.1:1/collect;"),
+        errors);
     String configs = TestConfigs.apiKey("https://x", API_KEY) + " "
         + TestConfigs.oauth("https://x", "https://y", CLIENT_SECRET, REFRESH);
     for (String secret : SECRETS) {

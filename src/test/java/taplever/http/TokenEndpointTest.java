@@ -128,4 +128,27 @@ class TokenEndpointTest {
     assertTrue(Thread.interrupted());
     assertTrue(e.getCause() instanceof java.io.InterruptedIOException);
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {301, 302, 303, 307, 308})
+  void aRedirectIsAnErrorAndTheSecretsAreNeverPostedElsewhere(int status) throws IOException {
+    try (MockWebServer elsewhere = new MockWebServer()) {
+      elsewhere.start();
+      String target = elsewhere.url("/collect").newBuilder().username("user").password("pw-9")
+          .addQueryParameter("k", "QUERY-9").build().toString();
+      lever.tokenAnswers.add(new MockResponse.Builder().code(status).addHeader("Location", target)
+          .build());
+
+      LeverApiException e = refreshFails();
+
+      assertEquals(0, elsewhere.getRequestCount(), "cs-1 and rt-5 stayed home");
+      assertEquals(status, e.status());
+      assertEquals("/oauth/token", e.endpoint());
+      assertEquals("Lever's token endpoint answered " + status + " redirecting the OAuth token"
+          + " refresh to http://" + elsewhere.getHostName() + ":" + elsewhere.getPort()
+          + "/collect; the tap does not follow redirects with OAuth credentials. Check"
+          + " 'token_url' in the config", e.getMessage());
+      assertEquals(1, lever.tokenForms.size(), "not retried either");
+    }
+  }
 }

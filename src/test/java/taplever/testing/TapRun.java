@@ -4,40 +4,69 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
+import java.util.Map;
+import java.util.Optional;
+import taplever.cli.CommandEnvironment;
+import taplever.cli.RuntimeProvider;
 import taplever.cli.TapLeverCommand;
+import taplever.config.Environment;
+import taplever.config.FileWrites;
+import taplever.http.TapRuntime;
 
 /**
  * One in-process run of the tap: exit code, stdout bytes (the Singer messages) and everything on
  * stderr (picocli's and the loggers'). Its toString dumps both, so a failing assertion shows them.
+ * Nothing global is swapped: stdout, stderr, time and the environment are the run's own.
  */
 public record TapRun(int exitCode, String stdout, String stderr) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  public static synchronized TapRun of(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    StringWriter picocliErr = new StringWriter();
-    PrintStream originalErr = System.err;
-    System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      CommandLine cl = TapLeverCommand.commandLine(out);
-      cl.setErr(new PrintWriter(picocliErr, true));
-      cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-      code = cl.execute(args);
-    } finally {
-      System.setErr(originalErr);
+  /** A run on real time with an empty environment. */
+  public static TapRun of(String... args) {
+    return Setup.defaults().run(args);
+  }
+
+  /** What a run gets from its "process". */
+  public record Setup(RuntimeProvider runtimes, Map<String, String> environment,
+      Optional<OutputStream> stdout, FileWrites files) {
+
+    public static Setup defaults() {
+      return new Setup(TapRuntime::system, Map.of(), Optional.empty(), FileWrites.system());
     }
-    return new TapRun(code, out.toString(StandardCharsets.UTF_8),
-        errBytes.toString(StandardCharsets.UTF_8) + picocliErr);
+
+    public Setup time(RuntimeProvider fake) {
+      return new Setup(fake, environment, stdout, files);
+    }
+
+    public Setup environment(Map<String, String> variables) {
+      return new Setup(runtimes, variables, stdout, files);
+    }
+
+    /** A stdout of the test's own, e.g. one that fails as /dev/full does. */
+    public Setup stdout(OutputStream out) {
+      return new Setup(runtimes, environment, Optional.of(out), files);
+    }
+
+    /** Disk writes of the test's own, e.g. a full disk. */
+    public Setup files(FileWrites writes) {
+      return new Setup(runtimes, environment, stdout, writes);
+    }
+
+    public TapRun run(String... args) {
+      ByteArrayOutputStream captured = new ByteArrayOutputStream();
+      StringWriter err = new StringWriter();
+      CommandEnvironment env = new CommandEnvironment(stdout.orElse(captured),
+          new PrintWriter(err, true), runtimes, Environment.of(environment), files);
+      int code = TapLeverCommand.commandLine(env).execute(args);
+      return new TapRun(code, captured.toString(StandardCharsets.UTF_8), err.toString());
+    }
   }
 
   public List<JsonNode> messages() {

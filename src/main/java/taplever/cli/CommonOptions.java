@@ -1,0 +1,30 @@
+package taplever.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every command that reads a config shares (the tap, {@code login}, a future
+ * {@code check}): {@code --config} and {@code --log-level}. {@code demo} makes its own config, so
+ * it mixes in {@link LogOptions} alone.
+ */
+final class CommonOptions {
+  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+      description = "Config JSON (see the README's Configure section). Required, except for"
+          + " --about; login writes refresh_token into it, keeping its other keys, owner and mode.")
+  Path config;
+
+  @Mixin
+  LogOptions log;
+
+  /** The config path, or the usage error picocli gives for a missing required option. */
+  Path requireConfig(CommandLine.Model.CommandSpec spec) {
+    if (config == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Missing required option: '--config=FILE'");
+    }
+    return config;
+  }
+}

@@ -1,0 +1,106 @@
+package taplever.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import taplever.error.ExitCode;
+import taplever.testing.FakeRuntime;
+import taplever.testing.LeverScript;
+import taplever.testing.TapFixture;
+import taplever.testing.TapRun;
+
+/** The CLI's wiring: exit codes, shared options, and the runtime seam tests go through. */
+class CommandLineTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void helpListsEveryExitCodeFromTheEnum() {
+    TapRun run = TapRun.of("--help");
+
+    assertEquals(0, run.exitCode(), run::toString);
+    for (ExitCode code : ExitCode.values()) {
+      assertTrue(run.stdout().matches("(?s).*\\n\\s*" + code.code() + "\\s+"
+          + java.util.regex.Pattern.quote(code.meaning().substring(0, Math.min(20, code.meaning().length()))) + ".*"),
+          () -> code + " in " + run.stdout());
+    }
+  }
+
+  @Test
+  void loginAndDemoShareTheLogLevelOption() {
+    for (String command : List.of("login", "demo")) {
+      TapRun run = TapRun.of(command, "--help");
+      assertTrue(run.stdout().contains("--log-level=LEVEL"), () -> command + ": " + run);
+    }
+    assertTrue(TapRun.of("login", "--help").stdout().contains("--config=FILE"));
+  }
+
+  @Test
+  void loginWithoutAConfigIsAUsageError() {
+    TapRun run = TapRun.of("login", "--no-browser");
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(run.stderr().contains("Missing required option: '--config=FILE'"), run::toString);
+  }
+
+  @Test
+  void aRunOnFakeTimeWaitsOutARetryAfterWithoutSleeping() throws Exception {
+    try (MockWebServer server = new MockWebServer()) {
+      LeverScript lever = new LeverScript();
+      int[] calls = {0};
+      lever.on("/v1/tags", r -> ++calls[0] == 1
+          ? new MockResponse.Builder().code(429).addHeader("Retry-After", "120").build()
+          : LeverScript.json(200, "{\"data\": [{\"id\": \"t1\", \"text\": \"a\"}], \"hasNext\": false}"));
+      server.setDispatcher(lever);
+      server.start();
+      TapFixture tap = new TapFixture(dir, server);
+      FakeRuntime time = new FakeRuntime();
+      long started = System.nanoTime();
+
+      TapRun run = TapRun.Setup.defaults().time(time).run("--config",
+          tap.config("\"max_retry_seconds\": 600").toString(), "--catalog",
+          tap.catalog("tags").toString());
+
+      assertEquals(0, run.exitCode(), run::toString);
+      assertEquals(1, run.records("tags").size());
+      assertTrue(time.sleeps().contains(Duration.ofSeconds(120)), time.sleeps().toString());
+      assertFalse(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(60)) > 0,
+          "two minutes of Retry-After took no real time");
+    }
+  }
+
+  @Test
+  void theStartDateIsCheckedAgainstTheRuntimesClock() {
+    Path config = new taplever.testing.TempFiles(dir).write("config.json", "{\"api_key\": \"k\","
+        + " \"start_date\": \"2025-07-01T00:00:00Z\"}");
+
+    TapRun run = TapRun.Setup.defaults().time(new FakeRuntime()).run("--config", config.toString(),
+        "--discover");
+
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(run.stderr().contains("'start_date' is in the future"), run::toString);
+  }
+
+  @Test
+  void piiReadsTheEnvironmentTheRunIsGiven() {
+    Path config = new taplever.testing.TempFiles(dir).write("config.json", "{\"api_key\": \"k\","
+        + " \"start_date\": \"2024-01-01T00:00:00Z\", \"pii\": {\"mode\": \"hash\","
+        + " \"salt_env\": \"SALT_FOR_TEST\"}}");
+
+    TapRun without = TapRun.of("--config", config.toString(), "--discover");
+    TapRun with = TapRun.Setup.defaults().environment(Map.of("SALT_FOR_TEST", "salt-SECRET-3"))
+        .run("--config", config.toString(), "--discover");
+
+    assertEquals(2, without.exitCode(), without::toString);
+    assertEquals(0, with.exitCode(), with::toString);
+    assertFalse(with.stderr().contains("salt-SECRET-3"));
+  }
+}
