@@ -18,6 +18,58 @@ import java.util.Map;
 final class ChildEdits {
   private ChildEdits() {}
 
+  /** One edit: the lists that replace the children's, given the set and the record's index. */
+  interface Edit {
+    Map<ChildKind, List<ObjectNode>> apply(ChildSet set, int index);
+  }
+
+  /**
+   * Applies edits by child id alone: the id's tag names the owning opportunity ({@link
+   * TaggedIds}), so finding it costs one regeneration, never a scan of the dataset.
+   */
+  static final class Applier {
+    private final LiveOpportunities live;
+    private final ChildStore children;
+    private final ChildGenerator childGenerator;
+    private final OpportunityGenerator opportunityGenerator;
+    private final Object lock;
+
+    Applier(
+        LiveOpportunities live,
+        ChildStore children,
+        ChildGenerator childGenerator,
+        OpportunityGenerator opportunityGenerator,
+        Object lock) {
+      this.live = live;
+      this.children = children;
+      this.childGenerator = childGenerator;
+      this.opportunityGenerator = opportunityGenerator;
+      this.lock = lock;
+    }
+
+    /** Applies {@code edit} to the {@code kind} record {@code childId} of a live opportunity. */
+    void edit(ChildKind kind, String childId, Edit edit) {
+      synchronized (lock) {
+        OpportunityEntry owner = ownerOf(childId);
+        ChildSet set = owner == null ? null : children.get(owner);
+        int index = set == null ? -1 : set.indexOf(kind, childId);
+        if (index < 0) {
+          String what = kind.path().substring(0, kind.path().length() - 1);
+          throw new IllegalArgumentException("no live " + what + " " + childId);
+        }
+        children.override(owner.id(), edit.apply(set, index));
+      }
+    }
+
+    private OpportunityEntry ownerOf(String childId) {
+      long tag = childGenerator.tag(childId);
+      if (tag == TaggedIds.NONE || tag < 0 || tag >= live.nextGenIndex()) {
+        return null;
+      }
+      return live.get(opportunityGenerator.id((int) tag));
+    }
+  }
+
   static Map<ChildKind, List<ObjectNode>> offerStatus(ChildSet set, int index, String status) {
     return replaced(set, ChildKind.OFFERS, index, offer -> offer.put("status", status));
   }

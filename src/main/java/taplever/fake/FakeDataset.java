@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -47,11 +46,10 @@ public final class FakeDataset {
   private final ContactGenerator contactGenerator;
   private final EeoGenerator eeoGenerator;
   private final ChildStore children;
-  private final Map<String, Listing> listings = new ConcurrentHashMap<>();
-  private final Map<String, OpportunityEntry> byId = new ConcurrentHashMap<>();
+  private final AccountListings listings;
+  private final LiveOpportunities live;
   private final Object lock = new Object();
-  private volatile DatasetSnapshot state;
-  private volatile int nextGenIndex;
+  private final ChildEdits.Applier childEdits;
 
   private FakeDataset(DatasetSpec spec, Clock clock) {
     this.clock = clock;
@@ -63,24 +61,11 @@ public final class FakeDataset {
     this.contactGenerator = g.contactGenerator();
     this.eeoGenerator = g.eeoGenerator();
     this.children = new ChildStore(childGenerator, mapper);
-    this.nextGenIndex = spec.opportunities();
-    putListing("users", ref.users, "createdAt", "id");
-    putListing("postings", ref.postings, "createdAt", "id");
-    putListing("deleted_postings", ref.deletedPostings, "deletedAt", "id");
-    putListing("requisitions", ref.requisitions, "createdAt", "id");
-    putListing("audit_events", g.auditEvents(), "createdAt", "id");
-    putListing("feedback_templates", ref.feedbackTemplates, "createdAt", "id");
-    putListing("form_templates", ref.formTemplates, "createdAt", "id");
-    putListing("stages", ref.stages, null, "id");
-    putListing("archive_reasons", ref.archiveReasons, null, "id");
-    putListing("requisition_fields", ref.requisitionFields, null, "id");
-    putListing("sources", g.sources(), null, "text");
-    putListing("tags", g.tags(), null, "text");
+    this.listings = AccountListings.of(g);
     OpportunityEntry[] sorted = g.opportunities().toArray(OpportunityEntry[]::new);
     Arrays.sort(sorted, ListItem.NEWEST_FIRST);
     List<ListItem> eeo = new ArrayList<>();
     for (OpportunityEntry entry : sorted) {
-      byId.put(entry.id(), entry);
       ListItem response = eeoItem(entry);
       if (response != null) {
         eeo.add(response);
@@ -90,8 +75,13 @@ public final class FakeDataset {
     List<ListItem> deleted = new ArrayList<>();
     g.deleted().forEach(node -> deleted.add(ListItem.of(node, "deletedAt", "id")));
     deleted.sort(ListItem.NEWEST_FIRST);
-    this.state =
-        new DatasetSnapshot(new OpportunityTable(sorted), List.copyOf(deleted), List.copyOf(eeo));
+    this.live =
+        new LiveOpportunities(
+            new DatasetSnapshot(
+                new OpportunityTable(sorted), List.copyOf(deleted), List.copyOf(eeo)),
+            spec.opportunities());
+    this.childEdits =
+        new ChildEdits.Applier(live, children, childGenerator, opportunityGenerator, lock);
   }
 
   /**
@@ -109,15 +99,6 @@ public final class FakeDataset {
         new DatasetSpec(
             options.seed(), options.opportunities(), options.liveShare(), options.newFields()),
         options.clock());
-  }
-
-  private void putListing(String name, List<ObjectNode> nodes, String sortField, String keyField) {
-    List<ListItem> items = new ArrayList<>(nodes.size());
-    nodes.forEach(n -> items.add(ListItem.of(n, sortField, keyField)));
-    if (sortField != null) {
-      items.sort(ListItem.NEWEST_FIRST);
-    }
-    listings.put(name, new Listing(List.copyOf(items), sortField != null));
   }
 
   /**
@@ -139,12 +120,12 @@ public final class FakeDataset {
   }
 
   private GroundTruth groundTruth() {
-    return new GroundTruth(state, listings, children, this, mapper);
+    return new GroundTruth(live.snapshot(), listings.all(), children, this, mapper);
   }
 
   /** Every name, e-mail, phone and link the dataset holds (see {@link PersonalData}). */
   public PersonalData personalData() {
-    return new PersonalDataCollector(this, mapper).collect(state, listings.get("users"));
+    return new PersonalDataCollector(this, mapper).collect(live.snapshot(), listings.get("users"));
   }
 
   // ---- read helpers: deterministic targets for tests and benchmarks ----
@@ -166,7 +147,7 @@ public final class FakeDataset {
 
   private List<String> ids(Predicate<OpportunityEntry> wanted) {
     List<String> ids = new ArrayList<>();
-    for (OpportunityEntry e : state.opportunities().entries) {
+    for (OpportunityEntry e : live.snapshot().opportunities().entries) {
       if (wanted.test(e)) {
         ids.add(e.id());
       }
@@ -206,7 +187,10 @@ public final class FakeDataset {
     }
   }
 
-  /** Archives with the account's first active non-hired reason; see {@link #archiveOpportunity(String, String)}. */
+  /**
+   * Archives with the account's first active non-hired reason; see {@link
+   * #archiveOpportunity(String, String)}.
+   */
   public void archiveOpportunity(String id) {
     archiveOpportunity(id, ref.defaultArchiveReasonId());
   }
@@ -251,11 +235,7 @@ public final class FakeDataset {
         applicationChanged
             ? old.withNode(node, applicationsJson(old.genIndex, node, old.candidacy), mapper)
             : old.withNode(node, mapper);
-    DatasetSnapshot s = state;
-    byId.put(updated.id(), updated);
-    state =
-        new DatasetSnapshot(
-            s.opportunities().with(s.opportunities().indexOf(old), updated), s.deleted(), s.eeo());
+    live.replace(old, updated);
     children.invalidate(updated.id());
   }
 
@@ -272,19 +252,10 @@ public final class FakeDataset {
    */
   public String addOpportunity() {
     synchronized (lock) {
-      int genIndex = nextGenIndex;
-      long now = clock.millis();
       OpportunityEntry entry =
-          datasetGenerator.entry(opportunityGenerator, childGenerator, genIndex, now, node -> {});
-      DatasetSnapshot s = state;
-      ListItem response = eeoItem(entry);
-      byId.put(entry.id(), entry);
-      state =
-          new DatasetSnapshot(
-              s.opportunities().inserted(entry),
-              s.deleted(),
-              response == null ? s.eeo() : DatasetSnapshot.inserted(s.eeo(), response));
-      nextGenIndex = genIndex + 1;
+          datasetGenerator.entry(
+              opportunityGenerator, childGenerator, live.nextGenIndex(), clock.millis(), n -> {});
+      live.insert(entry, eeoItem(entry));
       return entry.id();
     }
   }
@@ -302,15 +273,8 @@ public final class FakeDataset {
           old.node(mapper)
               .put("deletedBy", ref.users.get(0).get("id").asText())
               .put("deletedAt", now);
-      DatasetSnapshot s = state;
-      ListItem response = eeoItem(old);
-      byId.remove(id);
+      live.remove(old, ListItem.of(node, "deletedAt", "id"), eeoItem(old));
       children.remove(id);
-      state =
-          new DatasetSnapshot(
-              s.opportunities().without(s.opportunities().indexOf(old)),
-              DatasetSnapshot.inserted(s.deleted(), ListItem.of(node, "deletedAt", "id")),
-              response == null ? s.eeo() : DatasetSnapshot.removed(s.eeo(), response));
     }
   }
 
@@ -320,26 +284,8 @@ public final class FakeDataset {
    */
   public void deletePosting(String postingId) {
     synchronized (lock) {
-      Listing live = listings.get("postings");
-      ListItem gone =
-          live.items().stream()
-              .filter(i -> i.key.equals(postingId))
-              .findFirst()
-              .orElseThrow(() -> new IllegalArgumentException("no live posting " + postingId));
-      List<ListItem> remaining = new ArrayList<>(live.items());
-      remaining.remove(gone);
-      ObjectNode node =
-          gone.node(mapper)
-              .deepCopy()
-              .put("deletedAt", clock.millis())
-              .put("deletedBy", ref.users.get(0).get("id").asText());
-      Listing deleted = listings.get("deleted_postings");
-      listings.put(
-          "deleted_postings",
-          new Listing(
-              DatasetSnapshot.inserted(deleted.items(), ListItem.of(node, "deletedAt", "id")),
-              true));
-      listings.put("postings", new Listing(List.copyOf(remaining), live.keyOrdered()));
+      listings.deletePosting(
+          postingId, clock.millis(), ref.users.get(0).get("id").asText(), mapper);
     }
   }
 
@@ -347,7 +293,7 @@ public final class FakeDataset {
 
   /** Changes an offer's status; the opportunity's {@code updatedAt} stays (§9.1). */
   public void changeOfferStatus(String offerId, String status) {
-    editChild(ChildKind.OFFERS, offerId, (set, i) -> ChildEdits.offerStatus(set, i, status));
+    childEdits.edit(ChildKind.OFFERS, offerId, (set, i) -> ChildEdits.offerStatus(set, i, status));
   }
 
   /**
@@ -356,7 +302,8 @@ public final class FakeDataset {
    */
   public void editFeedbackAnswers(String feedbackId) {
     long now = clock.millis();
-    editChild(ChildKind.FEEDBACK, feedbackId, (set, i) -> ChildEdits.feedbackEdited(set, i, now));
+    childEdits.edit(
+        ChildKind.FEEDBACK, feedbackId, (set, i) -> ChildEdits.feedbackEdited(set, i, now));
   }
 
   /**
@@ -364,7 +311,7 @@ public final class FakeDataset {
    * {@code start}/{@code end} follow).
    */
   public void rescheduleInterview(String interviewId, long date) {
-    editChild(
+    childEdits.edit(
         ChildKind.INTERVIEWS,
         interviewId,
         (set, i) -> ChildEdits.interviewRescheduled(set, i, date));
@@ -373,44 +320,18 @@ public final class FakeDataset {
   /** Cancels an interview ({@code canceledAt} = now; the panel too once all are canceled). */
   public void cancelInterview(String interviewId) {
     long now = clock.millis();
-    editChild(
+    childEdits.edit(
         ChildKind.INTERVIEWS, interviewId, (set, i) -> ChildEdits.interviewCanceled(set, i, now));
   }
 
   /** Soft-deletes a note: it stays listed with {@code deletedAt} = now. */
   public void deleteNote(String noteId) {
     long now = clock.millis();
-    editChild(ChildKind.NOTES, noteId, (set, i) -> ChildEdits.noteDeleted(set, i, now));
-  }
-
-  private interface ChildEdit {
-    Map<ChildKind, List<ObjectNode>> apply(ChildSet set, int index);
-  }
-
-  private void editChild(ChildKind kind, String childId, ChildEdit edit) {
-    synchronized (lock) {
-      OpportunityEntry owner = ownerOf(childId);
-      ChildSet set = owner == null ? null : children.get(owner);
-      int index = set == null ? -1 : set.indexOf(kind, childId);
-      if (index < 0) {
-        String what = kind.path().substring(0, kind.path().length() - 1);
-        throw new IllegalArgumentException("no live " + what + " " + childId);
-      }
-      children.override(owner.id(), edit.apply(set, index));
-    }
-  }
-
-  /** The live opportunity a child id is tagged with, or null. */
-  private OpportunityEntry ownerOf(String childId) {
-    long tag = childGenerator.tag(childId);
-    if (tag == TaggedIds.NONE || tag < 0 || tag >= nextGenIndex) {
-      return null;
-    }
-    return byId.get(opportunityGenerator.id((int) tag));
+    childEdits.edit(ChildKind.NOTES, noteId, (set, i) -> ChildEdits.noteDeleted(set, i, now));
   }
 
   private OpportunityEntry require(String id) {
-    OpportunityEntry entry = id == null ? null : byId.get(id);
+    OpportunityEntry entry = live.get(id);
     if (entry == null) {
       throw new IllegalArgumentException("no live opportunity " + id);
     }
@@ -432,11 +353,11 @@ public final class FakeDataset {
   }
 
   DatasetSnapshot snapshot() {
-    return state;
+    return live.snapshot();
   }
 
   OpportunityEntry opportunity(String id) {
-    return byId.get(id);
+    return live.get(id);
   }
 
   ChildSet children(OpportunityEntry entry) {
@@ -453,7 +374,7 @@ public final class FakeDataset {
 
   /** The contact with {@code id} among all contacts ever generated (deleted ones too), or null. */
   ContactGenerator.Contact contact(String id) {
-    return contactGenerator.find(id, -DatasetGenerator.DELETED, nextGenIndex);
+    return contactGenerator.find(id, -DatasetGenerator.DELETED, live.nextGenIndex());
   }
 
   /** The EEO row of {@code entry}, or null when it has none. */

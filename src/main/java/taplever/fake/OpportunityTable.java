@@ -41,8 +41,12 @@ final class OpportunityTable {
   }
 
   private void fill(int i, OpportunityEntry e) {
-    array[i] = e;
     createdAt[i] = e.createdAt;
+    fillSameSortKey(i, e);
+  }
+
+  private void fillSameSortKey(int i, OpportunityEntry e) {
+    array[i] = e;
     updatedAt[i] = e.updatedAt;
     flags[i] =
         (byte)
@@ -51,11 +55,17 @@ final class OpportunityTable {
                 | (e.hasUpdatedAt ? HAS_UPDATED_AT : 0));
   }
 
-  /** This table with the entry at {@code index} replaced (same sort key). */
+  /**
+   * This table with the entry at {@code index} replaced; its sort key ({@code createdAt}, id) is
+   * unchanged, so the {@code createdAt} column is shared, never written.
+   */
   OpportunityTable with(int index, OpportunityEntry entry) {
+    if (entry.createdAt != createdAt[index] || !entry.key.equals(array[index].key)) {
+      throw new IllegalArgumentException("a replacement must keep the sort key");
+    }
     OpportunityTable t =
-        new OpportunityTable(array.clone(), createdAt.clone(), updatedAt.clone(), flags.clone());
-    t.fill(index, entry);
+        new OpportunityTable(array.clone(), createdAt, updatedAt.clone(), flags.clone());
+    t.fillSameSortKey(index, entry);
     return t;
   }
 
