@@ -17,6 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with a fixed pool of 8 threads; it shares no code with the tap, so it cannot share the tap's
  * bugs.
  *
+ * <p>Served (GET only): {@code /opportunities} (and {@code /candidates}), {@code /:id}, {@code
+ * /:id/<child>} for applications, offers, referrals, resumes, feedback, notes, interviews, panels,
+ * forms, files; {@code /opportunities/deleted}; {@code /contacts/:id}; {@code /postings}, {@code
+ * /postings/deleted} (switchable); {@code /eeo/responses/pii}; {@code /requisitions}, {@code
+ * /requisition_fields}, {@code /users}, {@code /stages}, {@code /archive_reasons}, {@code
+ * /sources}, {@code /tags}, {@code /feedback_templates}, {@code /form_templates}, {@code
+ * /audit_events}. Scopes per endpoint: {@link EndpointScopes}.
+ *
  * <pre>{@code
  * try (FakeLever lever = FakeLever.start(FakeLeverOptions.defaults().withOpportunities(1_000))) {
  *     // point the tap at lever.baseUrl() with api key "fake-api-key", compare with lever.dataset()

@@ -157,6 +157,22 @@ class ContactsTest {
     }
   }
 
+  @Test
+  void theEmailFilterFindsEveryCandidacyOfTheContactIgnoringCase() throws Exception {
+    List<ObjectNode> shared =
+        opportunitiesByContact().values().stream()
+            .filter(l -> l.size() > 1 && l.get(0).get("emails").size() > 0)
+            .findFirst()
+            .orElseThrow();
+    String email = shared.get(0).get("emails").get(0).asText();
+    List<JsonNode> found =
+        walk(lever, "/opportunities",
+            "confidentiality=all&email=" + FakeLeverClient.encode(email.toUpperCase(java.util.Locale.ROOT)), null);
+    assertEquals(
+        Set.copyOf(shared.stream().map(o -> o.get("id").asText()).toList()),
+        Set.copyOf(found.stream().map(o -> o.get("id").asText()).toList()));
+  }
+
   private static List<String> fieldNames(JsonNode node) {
     List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);
