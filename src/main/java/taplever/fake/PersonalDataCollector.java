@@ -30,6 +30,9 @@ final class PersonalDataCollector {
       JsonNode node = user.node(mapper);
       names.add(node.get("name").asText());
       emails.add(node.get("email").asText());
+      if (node.path("photo").isTextual()) {
+        links.add(node.get("photo").asText());
+      }
     }
     Set<Integer> seen = new HashSet<>();
     for (OpportunityEntry entry : snapshot.opportunities().entries) {

@@ -56,8 +56,13 @@ class PersonalDataTest {
     }
     assertEquals(pii.phones(), phones);
     for (String link : pii.links()) {
-      assertTrue(link.contains(PersonalData.DOMAIN + "/in/"), link);
+      assertTrue(link.matches("https://[a-z]+\\." + Pattern.quote(PersonalData.DOMAIN) + "/.+"), link);
       assertTrue(everything.contains("\"" + link + "\""), link);
+    }
+    Matcher links = Pattern.compile("https://[a-z.]+" + Pattern.quote(PersonalData.DOMAIN) + "/[^\"]+")
+        .matcher(everything);
+    while (links.find()) {
+      assertTrue(pii.links().contains(links.group()), links.group());
     }
     assertTrue(pii.links().size() > 20);
   }
