@@ -74,8 +74,7 @@ final class AccountListings {
     listings.put(
         "deleted_postings",
         new FakeDataset.Listing(
-            DatasetSnapshot.inserted(deleted.items(), ListItem.of(node, "deletedAt", "id")),
-            true));
+            DatasetSnapshot.inserted(deleted.items(), ListItem.of(node, "deletedAt", "id")), true));
     listings.put("postings", new FakeDataset.Listing(List.copyOf(remaining), live.keyOrdered()));
   }
 }

@@ -24,8 +24,8 @@ final class ChildEdits {
   }
 
   /**
-   * Applies edits by child id alone: the id's tag names the owning opportunity ({@link
-   * TaggedIds}), so finding it costs one regeneration, never a scan of the dataset.
+   * Applies edits by child id alone: the id's tag names the owning opportunity ({@link TaggedIds}),
+   * so finding it costs one regeneration, never a scan of the dataset.
    */
   static final class Applier {
     private final LiveOpportunities live;
@@ -75,8 +75,8 @@ final class ChildEdits {
   }
 
   /**
-   * New answers: text answers are marked as revised, the score moves to the next option; the
-   * form's own {@code updatedAt} becomes {@code now}.
+   * New answers: text answers are marked as revised, the score moves to the next option; the form's
+   * own {@code updatedAt} becomes {@code now}.
    */
   static Map<ChildKind, List<ObjectNode>> feedbackEdited(ChildSet set, int index, long now) {
     return replaced(
@@ -99,8 +99,7 @@ final class ChildEdits {
         });
   }
 
-  static Map<ChildKind, List<ObjectNode>> interviewRescheduled(
-      ChildSet set, int index, long date) {
+  static Map<ChildKind, List<ObjectNode>> interviewRescheduled(ChildSet set, int index, long date) {
     return interviewChanged(set, index, interview -> interview.put("date", date), true, 0);
   }
 

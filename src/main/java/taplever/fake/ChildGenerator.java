@@ -177,7 +177,9 @@ final class ChildGenerator {
                 .put("createdAt", s.createdAt())
                 .put("completedAt", s.createdAt());
         ArrayNode answers = form.putArray("fields");
-        template.get("fields").forEach(f -> answers.add(FormFields.answered(rnd, f, s.createdAt())));
+        template
+            .get("fields")
+            .forEach(f -> answers.add(FormFields.answered(rnd, f, s.createdAt())));
       }
     } else if ("posting".equals(type) && rnd.chance(0.6)) {
       ObjectNode form =

@@ -10,11 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where an opportunity's children come from: regenerated from the seed and the opportunity's
- * current payload, with the lists a mutation changed laid over them. Only changed lists are kept
- * (a few KB per edited opportunity), so a month of daily edits stays small. Assembled sets are kept
- * in a small LRU because a tap usually asks for all ten child kinds of one opportunity in a row; a
- * cached set is used only for the very entry and overrides it was built from, so a request racing
- * a mutation can never leave a stale set behind for later requests.
+ * current payload, with the lists a mutation changed laid over them. Only changed lists are kept (a
+ * few KB per edited opportunity), so a month of daily edits stays small. Assembled sets are kept in
+ * a small LRU because a tap usually asks for all ten child kinds of one opportunity in a row; a
+ * cached set is used only for the very entry and overrides it was built from, so a request racing a
+ * mutation can never leave a stale set behind for later requests.
  */
 final class ChildStore {
   private static final int CACHE_SIZE = 1024;

@@ -22,6 +22,7 @@ final class DatasetGenerator {
   static final long DAY_MS = 86_400_000L;
   static final long START_MS = Instant.parse("2019-01-01T00:00:00Z").toEpochMilli();
   static final long END_MS = Instant.parse("2026-10-01T00:00:00Z").toEpochMilli();
+
   /** Deleted opportunities (generation indexes -1 .. -20); a multiple of a contact block. */
   static final int DELETED = 20;
 

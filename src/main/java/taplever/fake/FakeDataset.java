@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -279,8 +278,8 @@ public final class FakeDataset {
   }
 
   /**
-   * Deletes a posting: it leaves /postings and joins /postings/deleted with {@code deletedAt} =
-   * now and {@code deletedBy} = a user. Opportunities that applied to it keep its id.
+   * Deletes a posting: it leaves /postings and joins /postings/deleted with {@code deletedAt} = now
+   * and {@code deletedBy} = a user. Opportunities that applied to it keep its id.
    */
   public void deletePosting(String postingId) {
     synchronized (lock) {

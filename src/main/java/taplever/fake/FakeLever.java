@@ -33,13 +33,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeLever implements AutoCloseable {
   private static final int THREADS = 8;
+
   /**
-   * The JDK server writes headers and body in two small writes; with Nagle's algorithm on, the
-   * body then waits for the client's delayed ACK, about 40 ms per response (measured: 45 ms vs 3
-   * ms per request). The JDK reads this switch once, when its server classes initialise, so it is
-   * set before the first server is created, unless the JVM was started with a value of its own.
+   * The JDK server writes headers and body in two small writes; with Nagle's algorithm on, the body
+   * then waits for the client's delayed ACK, about 40 ms per response (measured: 45 ms vs 3 ms per
+   * request). The JDK reads this switch once, when its server classes initialise, so it is set
+   * before the first server is created, unless the JVM was started with a value of its own.
    */
   private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
   private static final int LOG_CAPACITY = 100_000;
   private final HttpServer server;
   private final ExecutorService executor;
@@ -59,8 +61,7 @@ public final class FakeLever implements AutoCloseable {
             options.rateLimit() ? options.burst() : 1,
             System::nanoTime);
     this.router =
-        new FakeRouter(
-            dataset, new RequestAuthenticator(options, tokens), limiter, log, options);
+        new FakeRouter(dataset, new RequestAuthenticator(options, tokens), limiter, log, options);
     OAuthEndpoints oauth = new OAuthEndpoints(tokens, log, dataset.mapper());
     AtomicInteger threadNumber = new AtomicInteger();
     this.executor =

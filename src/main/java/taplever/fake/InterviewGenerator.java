@@ -180,8 +180,8 @@ final class InterviewGenerator {
   }
 
   /**
-   * A note comment; some quote the candidate's contact details, which are personal data copied
-   * from the opportunity (so {@link PersonalData} covers them).
+   * A note comment; some quote the candidate's contact details, which are personal data copied from
+   * the opportunity (so {@link PersonalData} covers them).
    */
   private static String noteText(ChildGenerator.Scope s, SeededRandom rnd) {
     if (rnd.chance(0.8)) {
@@ -193,7 +193,10 @@ final class InterviewGenerator {
         emails.size() > 0
             ? emails.get(0).asText()
             : phones.size() > 0 ? phones.get(0).path("value").asText() : "the recruiter";
-    return "Prefers to be reached via " + reach + " — call " + s.opportunity().path("name").asText();
+    return "Prefers to be reached via "
+        + reach
+        + " — call "
+        + s.opportunity().path("name").asText();
   }
 
   private ObjectNode note(ChildGenerator.Scope s) {

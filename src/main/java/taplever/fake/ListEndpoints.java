@@ -106,14 +106,12 @@ final class ListEndpoints {
             Predicate<ListItem> p = i -> all || node(i).path("deactivatedAt").isNull();
             yield p.and(oneOf(q, "email", "email"));
           }
-          case "audit_events" ->
-              range(q, "created_at", "createdAt").and(oneOf(q, "type", "type"));
+          case "audit_events" -> range(q, "created_at", "createdAt").and(oneOf(q, "type", "type"));
           case "archive_reasons" -> oneOf(q, "type", "type");
           default -> i -> true;
         };
     FakeDataset.Listing l = data.listing(root);
-    return pager.pageWhere(
-        l.items(), l.keyOrdered(), filter, i -> projection.plain(i, view), q);
+    return pager.pageWhere(l.items(), l.keyOrdered(), filter, i -> projection.plain(i, view), q);
   }
 
   private ObjectNode node(ListItem item) {

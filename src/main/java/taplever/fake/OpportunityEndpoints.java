@@ -39,8 +39,7 @@ final class OpportunityEndpoints {
   }
 
   byte[] deleted(ListQuery q, ResponseProjection.View view) {
-    Predicate<ListItem> window =
-        OpportunityFilter.range(q, "deleted_at", (ListItem i) -> i.sortMs);
+    Predicate<ListItem> window = OpportunityFilter.range(q, "deleted_at", (ListItem i) -> i.sortMs);
     return pager.pageWhere(
         data.snapshot().deleted(),
         true,
@@ -49,8 +48,7 @@ final class OpportunityEndpoints {
         q);
   }
 
-  byte[] children(
-      Route route, ListQuery q, Credential credential, ResponseProjection.View view) {
+  byte[] children(Route route, ListQuery q, Credential credential, ResponseProjection.View view) {
     ChildKind kind = route.child();
     OpportunityEntry entry = live(route, credential);
     List<ListItem> items = new ArrayList<>();
@@ -94,8 +92,7 @@ final class OpportunityEndpoints {
           ListItem item = items.get(i);
           return item.sortMs >= lo && item.sortMs <= hi && data.opportunity(item.key) != null;
         };
-    return pager.page(
-        items, true, filter, item -> eeoRow(item, expand), q, Pager.Envelope.EEO);
+    return pager.page(items, true, filter, item -> eeoRow(item, expand), q, Pager.Envelope.EEO);
   }
 
   private byte[] eeoRow(ListItem item, List<String> expand) {
@@ -104,7 +101,8 @@ final class OpportunityEndpoints {
       row.set("contact", data.contactOf(data.opportunity(item.key)).node());
     }
     ReferenceData ref = data.ref();
-    if (expand.contains("hiringManager") && ref.userById(Nodes.text(row, "hiringManager")) != null) {
+    if (expand.contains("hiringManager")
+        && ref.userById(Nodes.text(row, "hiringManager")) != null) {
       row.set("hiringManager", ref.userById(Nodes.text(row, "hiringManager")));
     }
     if (expand.contains("posting") && ref.posting(Nodes.text(row, "posting")) != null) {

@@ -10,8 +10,8 @@ import java.util.function.Predicate;
  * The {@code GET /opportunities} filters (§7.1), all inclusive, built once per request into a
  * predicate over the unpacked fields of {@link OpportunityEntry}. Multi-valued parameters are
  * unions. An opportunity without {@code updatedAt} never matches an {@code updated_at_*} filter.
- * {@code archived=true} keeps only archived opportunities, {@code archived=false} only active
- * ones, and no {@code archived} both; it combines with every other filter.
+ * {@code archived=true} keeps only archived opportunities, {@code archived=false} only active ones,
+ * and no {@code archived} both; it combines with every other filter.
  */
 final class OpportunityFilter {
   private OpportunityFilter() {}
@@ -89,7 +89,8 @@ final class OpportunityFilter {
   /** {@code email}: one of the contact's addresses, compared canonically (case-insensitive). */
   private static Predicate<OpportunityEntry> email(
       ListQuery q, Function<OpportunityEntry, ContactGenerator.Contact> contacts) {
-    List<String> wanted = q.all("email").stream().map(e -> e.trim().toLowerCase(Locale.ROOT)).toList();
+    List<String> wanted =
+        q.all("email").stream().map(e -> e.trim().toLowerCase(Locale.ROOT)).toList();
     if (wanted.isEmpty()) {
       return null;
     }

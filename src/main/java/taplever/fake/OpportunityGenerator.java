@@ -183,7 +183,6 @@ final class OpportunityGenerator {
     }
   }
 
-
   /**
    * A deleted opportunity of the initial dataset: generated like any other plus deletedAt /
    * deletedBy.

@@ -8,10 +8,10 @@ import java.util.TreeSet;
 /**
  * Every piece of personal data a {@link FakeDataset} holds, as {@link FakeDataset#personalData()}
  * lists it: the people's names, e-mail addresses, phone numbers and links (candidates' profile
- * links, users' photos). All of it comes
- * from the same generators, so it is also recognisable on its own: every e-mail address ends in
- * {@link #DOMAIN}, every phone number starts with {@link #PHONE_PREFIX} and every link's host ends
- * in {@link #DOMAIN}. A test can grep tap output for these to prove PII was hashed or dropped.
+ * links, users' photos). All of it comes from the same generators, so it is also recognisable on
+ * its own: every e-mail address ends in {@link #DOMAIN}, every phone number starts with {@link
+ * #PHONE_PREFIX} and every link's host ends in {@link #DOMAIN}. A test can grep tap output for
+ * these to prove PII was hashed or dropped.
  *
  * <p>Personal data also appears inside other records, always copied from these values: an
  * opportunity's contact fields, its application's {@code name}/{@code email}/{@code phone}, offer

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Generates postings (§7.5) and requisitions (§7.6), including confidential ones, {@code
- * "unlimited"} headcounts, approvers whose {@code user} is a string or an object, and custom
- * fields typed by {@code /requisition_fields}.
+ * "unlimited"} headcounts, approvers whose {@code user} is a string or an object, and custom fields
+ * typed by {@code /requisition_fields}.
  */
 final class PostingGenerator {
   private static final long START = DatasetGenerator.START_MS;

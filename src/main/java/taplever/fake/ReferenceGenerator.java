@@ -13,6 +13,7 @@ import java.util.List;
 final class ReferenceGenerator {
   private static final long START = DatasetGenerator.START_MS;
   private static final long END = DatasetGenerator.END_MS;
+
   /** Postings deleted before the dataset's "now", served by {@code /postings/deleted}. */
   static final int DELETED_POSTINGS = 4;
 

@@ -11,8 +11,8 @@ import java.util.Set;
  * name and an empty password, or {@code Bearer} with an unexpired access token from {@link
  * TokenStore}. A second, built-in key ({@value #NO_CONFIDENTIAL_KEY}) authenticates but has no
  * confidential access. Every credential lacks the options' denied scopes; a token also lacks
- * confidential access unless granted it, and with {@code tokenScopesEnforced} holds only the
- * scopes it was granted.
+ * confidential access unless granted it, and with {@code tokenScopesEnforced} holds only the scopes
+ * it was granted.
  */
 final class RequestAuthenticator {
   static final String NO_CONFIDENTIAL_KEY = "fake-key-no-confidential";

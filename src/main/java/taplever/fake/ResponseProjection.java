@@ -40,7 +40,10 @@ final class ResponseProjection {
 
     /** Whether {@code field} survives: included, expanded, or no include at all. */
     boolean keeps(String field) {
-      return include.isEmpty() || field.equals("id") || include.contains(field) || expand.contains(field);
+      return include.isEmpty()
+          || field.equals("id")
+          || include.contains(field)
+          || expand.contains(field);
     }
   }
 
@@ -100,9 +103,7 @@ final class ResponseProjection {
               String name = f.getKey();
               boolean expanded = view.expand().contains(name) && POSTING_EXPANDS.contains(name);
               boolean kept =
-                  view.projects()
-                      ? view.keeps(name)
-                      : expanded || !POSTING_OPTIONAL.contains(name);
+                  view.projects() ? view.keeps(name) : expanded || !POSTING_OPTIONAL.contains(name);
               if (!kept) {
                 return;
               }

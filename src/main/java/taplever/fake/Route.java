@@ -64,7 +64,9 @@ record Route(Route.Endpoint endpoint, String root, String id, ChildKind child) {
         if (root.equals("postings")) {
           yield new Route(Endpoint.POSTINGS, root, null, null);
         }
-        yield ACCOUNT_LISTS.contains(root) ? new Route(Endpoint.ACCOUNT_LIST, root, null, null) : null;
+        yield ACCOUNT_LISTS.contains(root)
+            ? new Route(Endpoint.ACCOUNT_LIST, root, null, null)
+            : null;
       }
       case 2 -> {
         String second = seg.get(1);

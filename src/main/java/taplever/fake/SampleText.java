@@ -148,12 +148,16 @@ final class SampleText {
     return cjk ? last + " " + first : first + " " + last;
   }
 
-  /** A candidate's address: always under {@link PersonalData#DOMAIN}, sometimes below an IDN label. */
+  /**
+   * A candidate's address: always under {@link PersonalData#DOMAIN}, sometimes below an IDN label.
+   */
   static String candidateEmail(String name, SeededRandom rnd) {
     return emailFor(name, rnd, rnd.pick("mail.", "inbox.", "例え.") + PersonalData.DOMAIN);
   }
 
-  /** A Lever user's (recruiter's, interviewer's) address, also under {@link PersonalData#DOMAIN}. */
+  /**
+   * A Lever user's (recruiter's, interviewer's) address, also under {@link PersonalData#DOMAIN}.
+   */
   static String staffEmail(String name, SeededRandom rnd) {
     return emailFor(name, rnd, "staff." + PersonalData.DOMAIN);
   }

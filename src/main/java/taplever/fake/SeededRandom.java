@@ -45,8 +45,8 @@ final class SeededRandom {
   }
 
   /**
-   * Like {@link #uuid()} (same draws), but the low 32 bits are {@code low32}: how {@link
-   * TaggedIds} makes an id lead back to its owner.
+   * Like {@link #uuid()} (same draws), but the low 32 bits are {@code low32}: how {@link TaggedIds}
+   * makes an id lead back to its owner.
    */
   String uuid(int low32) {
     long msb = (random.nextLong() & 0xFFFFFFFFFFFF0FFFL) | 0x0000000000004000L;

@@ -103,8 +103,7 @@ final class TokenStore {
    */
   synchronized String newCode(String clientId, String redirectUri, String scope) {
     String code = randomToken(18);
-    codes.put(
-        code, new Code(clientId, redirectUri, granted(scope), clock.millis() + CODE_TTL_MS));
+    codes.put(code, new Code(clientId, redirectUri, granted(scope), clock.millis() + CODE_TTL_MS));
     return code;
   }
 

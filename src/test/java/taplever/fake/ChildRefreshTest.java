@@ -40,8 +40,12 @@ class ChildRefreshTest {
   @Test
   void liveShareSetsTheShareOfOpportunitiesThatAreNotArchived() {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    FakeDataset few = FakeDataset.generate(FakeLeverOptions.defaults().withOpportunities(1_000)
-        .withLiveShare(0.07).withClock(clock));
+    FakeDataset few =
+        FakeDataset.generate(
+            FakeLeverOptions.defaults()
+                .withOpportunities(1_000)
+                .withLiveShare(0.07)
+                .withClock(clock));
     double live = few.liveOpportunityIds().size() / 1_000.0;
     assertTrue(live > 0.04 && live < 0.10, "live share " + live);
     FakeDataset usual = FakeDataset.generate(42, 1_000, clock);
@@ -60,15 +64,22 @@ class ChildRefreshTest {
       FakeDataset data = lever.dataset();
       Set<String> archived = Set.copyOf(data.archivedOpportunityIds());
       Set<String> live = Set.copyOf(data.liveOpportunityIds());
-      assertEquals(archived, ids(walk(lever, "/opportunities", "confidentiality=all&archived=true", null)));
-      assertEquals(live, ids(walk(lever, "/opportunities", "confidentiality=all&archived=false", null)));
+      assertEquals(
+          archived, ids(walk(lever, "/opportunities", "confidentiality=all&archived=true", null)));
+      assertEquals(
+          live, ids(walk(lever, "/opportunities", "confidentiality=all&archived=false", null)));
       assertEquals(
           Set.copyOf(data.opportunityIds()),
           ids(walk(lever, "/opportunities", "confidentiality=all", null)));
 
       List<ObjectNode> all = data.records("opportunities");
-      long mid = all.stream().filter(o -> o.has("updatedAt")).map(o -> o.get("updatedAt").asLong())
-          .sorted().toList().get(all.size() / 3);
+      long mid =
+          all.stream()
+              .filter(o -> o.has("updatedAt"))
+              .map(o -> o.get("updatedAt").asLong())
+              .sorted()
+              .toList()
+              .get(all.size() / 3);
       String window = "confidentiality=all&updated_at_start=" + mid;
       Set<String> recentArchived = new HashSet<>();
       Set<String> recentLive = new HashSet<>();
@@ -77,15 +88,20 @@ class ChildRefreshTest {
           (o.get("archived").isObject() ? recentArchived : recentLive).add(o.get("id").asText());
         }
       }
-      assertEquals(recentArchived, ids(walk(lever, "/opportunities", window + "&archived=true", null)));
-      assertEquals(recentLive, ids(walk(lever, "/opportunities", window + "&archived=false", null)));
+      assertEquals(
+          recentArchived, ids(walk(lever, "/opportunities", window + "&archived=true", null)));
+      assertEquals(
+          recentLive, ids(walk(lever, "/opportunities", window + "&archived=false", null)));
 
       ObjectNode someArchived =
           all.stream().filter(o -> o.get("archived").isObject()).findFirst().orElseThrow();
       long at = someArchived.get("archived").get("archivedAt").asLong();
       List<JsonNode> exact =
-          walk(lever, "/opportunities",
-              "confidentiality=all&archived_at_start=" + at + "&archived_at_end=" + at, null);
+          walk(
+              lever,
+              "/opportunities",
+              "confidentiality=all&archived_at_start=" + at + "&archived_at_end=" + at,
+              null);
       assertEquals(Set.of(someArchived.get("id").asText()), ids(exact), "inclusive bounds");
       assertEquals(400, get(lever, "/v1/opportunities?archived=maybe", KEY).status());
     }
@@ -125,9 +141,15 @@ class ChildRefreshTest {
       assertEquals(interview, copy, "the panel holds the same interview object");
       assertTrue(panel.get("end").asLong() >= newDate);
       data.cancelInterview(interviewId);
-      assertEquals(now, child(lever, withInterview, "interviews", interviewId).get("canceledAt").asLong());
-      assertEquals(now, findById(panelOf(lever, withInterview, interview.get("panel").asText())
-          .get("interviews"), interviewId).get("canceledAt").asLong());
+      assertEquals(
+          now, child(lever, withInterview, "interviews", interviewId).get("canceledAt").asLong());
+      assertEquals(
+          now,
+          findById(
+                  panelOf(lever, withInterview, interview.get("panel").asText()).get("interviews"),
+                  interviewId)
+              .get("canceledAt")
+              .asLong());
 
       String noteId = data.noteIds(withNote).get(0);
       data.deleteNote(noteId);
@@ -138,10 +160,13 @@ class ChildRefreshTest {
       assertEquals("opened", child(lever, withOffer, "offers", offerId).get("status").asText());
 
       for (int i = 0; i < targets.size(); i++) {
-        assertEquals(before.get(i), opportunity(lever, targets.get(i)).path("updatedAt").asLong(-1));
+        assertEquals(
+            before.get(i), opportunity(lever, targets.get(i)).path("updatedAt").asLong(-1));
       }
-      assertEquals(List.of(), walk(lever, "/opportunities",
-          "confidentiality=all&updated_at_start=" + (now - 1), null), "nothing signalled");
+      assertEquals(
+          List.of(),
+          walk(lever, "/opportunities", "confidentiality=all&updated_at_start=" + (now - 1), null),
+          "nothing signalled");
     }
   }
 
@@ -158,11 +183,14 @@ class ChildRefreshTest {
       assertEquals(clock.millis(), archived.get("archived").get("archivedAt").asLong());
       assertTrue(archived.get("archived").get("reason").isTextual());
       String since = "confidentiality=all&updated_at_start=" + clock.millis();
-      assertEquals(Set.of(target), ids(walk(lever, "/opportunities", since + "&archived=true", null)));
+      assertEquals(
+          Set.of(target), ids(walk(lever, "/opportunities", since + "&archived=true", null)));
       assertTrue(data.archivedOpportunityIds().contains(target));
       JsonNode application =
           get(lever, "/v1/opportunities/" + target + "?expand=applications", KEY)
-              .body().get("data").get("applications");
+              .body()
+              .get("data")
+              .get("applications");
       for (JsonNode app : application) {
         assertEquals(archived.get("archived"), app.get("archived"), "the application follows");
       }
@@ -192,7 +220,9 @@ class ChildRefreshTest {
       assertThrows(IllegalArgumentException.class, () -> data.offerIds("nope"));
       assertThrows(IllegalArgumentException.class, () -> data.changeOfferStatus("nope", "sent"));
       String noteId = data.noteIds(first(data, data::noteIds)).get(0);
-      assertThrows(IllegalArgumentException.class, () -> data.cancelInterview(noteId),
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> data.cancelInterview(noteId),
           "a note id is no interview id");
       String gone = first(data, data::offerIds);
       String offer = data.offerIds(gone).get(0);
@@ -210,8 +240,8 @@ class ChildRefreshTest {
 
   private static String scripted() throws Exception {
     MutableClock clock = new MutableClock(NOW);
-    FakeDataset data = FakeDataset.generate(FakeLeverOptions.defaults().withOpportunities(50)
-        .withClock(clock));
+    FakeDataset data =
+        FakeDataset.generate(FakeLeverOptions.defaults().withOpportunities(50).withClock(clock));
     String withFeedback = first(data, data::feedbackIds);
     for (int day = 0; day < 3; day++) {
       clock.advance(Duration.ofDays(1));

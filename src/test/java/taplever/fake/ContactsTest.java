@@ -26,7 +26,8 @@ class ContactsTest {
 
   @BeforeAll
   static void start() throws IOException {
-    lever = FakeLever.start(FakeLeverOptions.defaults().withOpportunities(400).withRateLimit(false));
+    lever =
+        FakeLever.start(FakeLeverOptions.defaults().withOpportunities(400).withRateLimit(false));
   }
 
   @AfterAll
@@ -47,7 +48,8 @@ class ContactsTest {
     Map<String, List<ObjectNode>> byContact = opportunitiesByContact();
     long shared = byContact.values().stream().filter(l -> l.size() > 1).count();
     double share = (double) shared / byContact.size();
-    assertTrue(share > 0.08 && share < 0.25, "share of contacts with several candidacies: " + share);
+    assertTrue(
+        share > 0.08 && share < 0.25, "share of contacts with several candidacies: " + share);
     assertTrue(byContact.values().stream().allMatch(l -> l.size() <= 3));
     for (List<ObjectNode> candidacies : byContact.values()) {
       ObjectNode first = candidacies.get(0);
@@ -145,11 +147,11 @@ class ContactsTest {
   @Test
   void groundTruthContactsAreTheDistinctContactsOfAllOpportunities() throws Exception {
     List<ObjectNode> contacts = lever.dataset().records("contacts");
-    Set<String> ids =
-        Set.copyOf(contacts.stream().map(c -> c.get("id").asText()).toList());
+    Set<String> ids = Set.copyOf(contacts.stream().map(c -> c.get("id").asText()).toList());
     assertEquals(contacts.size(), ids.size(), "each contact once");
     assertEquals(opportunitiesByContact().keySet(), ids);
-    List<JsonNode> expanded = walk(lever, "/opportunities", "confidentiality=all&expand=contact", null);
+    List<JsonNode> expanded =
+        walk(lever, "/opportunities", "confidentiality=all&expand=contact", null);
     Map<String, JsonNode> served = new LinkedHashMap<>();
     expanded.forEach(o -> served.put(o.get("contact").get("id").asText(), o.get("contact")));
     for (ObjectNode contact : contacts) {
@@ -166,8 +168,12 @@ class ContactsTest {
             .orElseThrow();
     String email = shared.get(0).get("emails").get(0).asText();
     List<JsonNode> found =
-        walk(lever, "/opportunities",
-            "confidentiality=all&email=" + FakeLeverClient.encode(email.toUpperCase(java.util.Locale.ROOT)), null);
+        walk(
+            lever,
+            "/opportunities",
+            "confidentiality=all&email="
+                + FakeLeverClient.encode(email.toUpperCase(java.util.Locale.ROOT)),
+            null);
     assertEquals(
         Set.copyOf(shared.stream().map(o -> o.get("id").asText()).toList()),
         Set.copyOf(found.stream().map(o -> o.get("id").asText()).toList()));

@@ -42,7 +42,8 @@ class DeletedPostingsTest {
       assertFalse(full.has("content"), "same default projection as /postings");
       long at = truth.get(1).get("deletedAt").asLong();
       List<JsonNode> window =
-          walk(lever, "/postings/deleted", "deleted_at_start=" + at + "&deleted_at_end=" + at, null);
+          walk(
+              lever, "/postings/deleted", "deleted_at_start=" + at + "&deleted_at_end=" + at, null);
       assertEquals(1, window.size(), "both bounds inclusive");
     }
   }
@@ -63,7 +64,8 @@ class DeletedPostingsTest {
       assertEquals(1, recent.size());
       assertEquals(posting, recent.get(0).get("id").asText());
       assertEquals(clock.millis(), recent.get(0).get("deletedAt").asLong());
-      assertEquals(ReferenceGenerator.DELETED_POSTINGS + 1, data.records("deleted_postings").size());
+      assertEquals(
+          ReferenceGenerator.DELETED_POSTINGS + 1, data.records("deleted_postings").size());
       assertFalse(data.postingIds().contains(posting));
       assertThrows(IllegalArgumentException.class, () -> data.deletePosting(posting));
     }
@@ -77,8 +79,8 @@ class DeletedPostingsTest {
       Reply reply = get(lever, "/v1/postings/deleted", KEY);
       assertEquals(404, reply.status());
       assertEquals("ResourceNotFound", reply.body().get("code").asText());
-      assertEquals(get(lever, "/v1/postings/nothing", KEY).body().get("code"),
-          reply.body().get("code"));
+      assertEquals(
+          get(lever, "/v1/postings/nothing", KEY).body().get("code"), reply.body().get("code"));
       assertEquals(200, get(lever, "/v1/postings", KEY).status());
     }
   }

@@ -129,8 +129,7 @@ class EeoResponsesTest {
           truth.stream().filter(r -> r.get("eeoSurveyRespondedAt").asLong() >= from).count(),
           week.size(),
           "start defaults to now - 7 days, inclusive");
-      List<JsonNode> until =
-          walkEeo(lever, "created_at_start=0&created_at_end=" + (newest - 1));
+      List<JsonNode> until = walkEeo(lever, "created_at_start=0&created_at_end=" + (newest - 1));
       assertEquals(
           truth.stream().filter(r -> r.get("eeoSurveyRespondedAt").asLong() <= newest - 1).count(),
           until.size());
@@ -149,8 +148,7 @@ class EeoResponsesTest {
       List<String> answered = new ArrayList<>();
       for (int i = 0; i < 40 && answered.size() < 3; i++) {
         String id = data.addOpportunity();
-        if (walkEeo(lever, "").stream()
-            .anyMatch(r -> r.get("opportunityId").asText().equals(id))) {
+        if (walkEeo(lever, "").stream().anyMatch(r -> r.get("opportunityId").asText().equals(id))) {
           answered.add(id);
         }
       }

@@ -128,7 +128,9 @@ class FakeServerCommandTest {
 
   private static int status(String url) throws Exception {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic("fake-api-key")).build();
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", basic("fake-api-key"))
+            .build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
   }
 }

@@ -118,8 +118,7 @@ class PermissionsTest {
 
   @Test
   void deniedScopesApplyToOAuthTokensAndTheOtherKeyToo() throws Exception {
-    try (FakeLever lever =
-        FakeLever.start(small().withDeniedScopes(Set.of("notes:read:admin")))) {
+    try (FakeLever lever = FakeLever.start(small().withDeniedScopes(Set.of("notes:read:admin")))) {
       String opp = lever.dataset().opportunityIds().get(0);
       Reply token = refresh(lever, "fake-client-id", "fake-client-secret", "fake-refresh-0");
       assertEquals(200, token.status());

@@ -56,11 +56,13 @@ class PersonalDataTest {
     }
     assertEquals(pii.phones(), phones);
     for (String link : pii.links()) {
-      assertTrue(link.matches("https://[a-z]+\\." + Pattern.quote(PersonalData.DOMAIN) + "/.+"), link);
+      assertTrue(
+          link.matches("https://[a-z]+\\." + Pattern.quote(PersonalData.DOMAIN) + "/.+"), link);
       assertTrue(everything.contains("\"" + link + "\""), link);
     }
-    Matcher links = Pattern.compile("https://[a-z.]+" + Pattern.quote(PersonalData.DOMAIN) + "/[^\"]+")
-        .matcher(everything);
+    Matcher links =
+        Pattern.compile("https://[a-z.]+" + Pattern.quote(PersonalData.DOMAIN) + "/[^\"]+")
+            .matcher(everything);
     while (links.find()) {
       assertTrue(pii.links().contains(links.group()), links.group());
     }
@@ -69,9 +71,11 @@ class PersonalDataTest {
 
   @Test
   void namesOfPeopleAreListedWhereverTheyAppear() throws Exception {
-    for (String stream : new String[] {"opportunities", "users", "contacts", "deleted_opportunities"}) {
+    for (String stream :
+        new String[] {"opportunities", "users", "contacts", "deleted_opportunities"}) {
       for (JsonNode record : data.records(stream)) {
-        assertTrue(pii.names().contains(record.get("name").asText()), stream + ": " + record.get("name"));
+        assertTrue(
+            pii.names().contains(record.get("name").asText()), stream + ": " + record.get("name"));
       }
     }
     for (JsonNode app : data.records("opportunity_applications")) {
@@ -86,9 +90,12 @@ class PersonalDataTest {
     }
     long notesWithPii =
         data.records("opportunity_notes").stream()
-            .flatMap(n -> java.util.stream.StreamSupport.stream(n.get("fields").spliterator(), false))
-            .filter(f -> f.get("value").asText().contains(PersonalData.DOMAIN)
-                || f.get("value").asText().contains(PersonalData.PHONE_PREFIX))
+            .flatMap(
+                n -> java.util.stream.StreamSupport.stream(n.get("fields").spliterator(), false))
+            .filter(
+                f ->
+                    f.get("value").asText().contains(PersonalData.DOMAIN)
+                        || f.get("value").asText().contains(PersonalData.PHONE_PREFIX))
             .count();
     assertTrue(notesWithPii > 0, "some notes quote contact details");
   }

@@ -21,7 +21,10 @@ class SchemaDriftTest {
 
   private static FakeDataset data(boolean newFields) {
     return FakeDataset.generate(
-        FakeLeverOptions.defaults().withOpportunities(120).withNewFields(newFields).withClock(CLOCK));
+        FakeLeverOptions.defaults()
+            .withOpportunities(120)
+            .withNewFields(newFields)
+            .withClock(CLOCK));
   }
 
   @Test
@@ -49,7 +52,10 @@ class SchemaDriftTest {
   void onPostingsTheNewFieldIsAnIntegerOnSomeAndAStringOnOthers() throws Exception {
     try (FakeLever lever =
         FakeLever.start(
-            FakeLeverOptions.defaults().withOpportunities(60).withRateLimit(false).withNewFields(true))) {
+            FakeLeverOptions.defaults()
+                .withOpportunities(60)
+                .withRateLimit(false)
+                .withNewFields(true))) {
       List<JsonNode> postings = walk(lever, "/postings", "confidentiality=all", null);
       assertTrue(postings.stream().anyMatch(p -> p.path("brandNewPriority").isIntegralNumber()));
       assertTrue(postings.stream().anyMatch(p -> p.path("brandNewPriority").isTextual()));

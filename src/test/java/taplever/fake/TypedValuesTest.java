@@ -39,7 +39,8 @@ class TypedValuesTest {
       for (JsonNode field : fields(stream)) {
         if (field.get("type").asText().equals("date") && !field.get("value").isNull()) {
           assertTrue(field.get("value").isIntegralNumber(), field.toString());
-          assertTrue(field.get("value").asLong() > Instant.parse("2018-01-01T00:00:00Z").toEpochMilli());
+          assertTrue(
+              field.get("value").asLong() > Instant.parse("2018-01-01T00:00:00Z").toEpochMilli());
           dates++;
         }
       }
@@ -72,7 +73,9 @@ class TypedValuesTest {
   void offerFieldsMixDatesNumbersAndStrings() {
     for (ObjectNode offer : data.records("opportunity_offers")) {
       Map<String, JsonNode> byIdentifier = new HashMap<>();
-      offer.get("fields").forEach(f -> byIdentifier.put(f.get("identifier").asText(), f.get("value")));
+      offer
+          .get("fields")
+          .forEach(f -> byIdentifier.put(f.get("identifier").asText(), f.get("value")));
       assertTrue(byIdentifier.get("today_date").isIntegralNumber());
       assertTrue(byIdentifier.get("anticipated_start_date").isIntegralNumber());
       assertTrue(byIdentifier.get("salary_amount").isNumber());
@@ -92,7 +95,9 @@ class TypedValuesTest {
             .filter(f -> f.get("type").asText().equals("object"))
             .findFirst()
             .orElseThrow();
-    assertTrue(iterable(object.get("subfields")).stream().anyMatch(s -> s.get("type").asText().equals("date")));
+    assertTrue(
+        iterable(object.get("subfields")).stream()
+            .anyMatch(s -> s.get("type").asText().equals("date")));
     List<ObjectNode> requisitions = data.records("requisitions");
     for (ObjectNode req : requisitions) {
       req.get("customFields")
@@ -106,8 +111,12 @@ class TypedValuesTest {
     }
     assertTrue(requisitions.stream().anyMatch(r -> r.get("headcountHired").isTextual()));
     assertTrue(requisitions.stream().anyMatch(r -> r.get("headcountHired").isIntegralNumber()));
-    assertTrue(requisitions.stream().allMatch(r ->
-        r.get("headcountHired").isIntegralNumber() || r.get("headcountHired").asText().equals("unlimited")));
+    assertTrue(
+        requisitions.stream()
+            .allMatch(
+                r ->
+                    r.get("headcountHired").isIntegralNumber()
+                        || r.get("headcountHired").asText().equals("unlimited")));
   }
 
   private static void assertTyped(ObjectNode definition, JsonNode value) {
@@ -131,23 +140,30 @@ class TypedValuesTest {
 
   @Test
   void templatesPostingsAuditEventsAndPanelsHaveLeversQuirks() {
-    List<JsonNode> groups = data.records("form_templates").stream().map(t -> t.get("group")).toList();
+    List<JsonNode> groups =
+        data.records("form_templates").stream().map(t -> t.get("group")).toList();
     assertTrue(groups.stream().anyMatch(JsonNode::isObject));
     assertTrue(groups.stream().anyMatch(g -> g.isTextual() && g.asText().isEmpty()));
     assertTrue(groups.stream().anyMatch(JsonNode::isNull));
 
     List<ObjectNode> postings = data.records("postings");
-    long withQuestions = postings.stream().filter(p -> p.get("content").has("customQuestions")).count();
+    long withQuestions =
+        postings.stream().filter(p -> p.get("content").has("customQuestions")).count();
     assertTrue(withQuestions > 0 && withQuestions < postings.size(), "on some postings");
     postings.stream()
         .filter(p -> p.get("content").has("customQuestions"))
-        .forEach(p -> p.get("content").get("customQuestions").forEach(form -> {
-          assertEquals("form", form.get("type").asText());
-          assertTrue(form.get("fields").size() > 0);
-        }));
+        .forEach(
+            p ->
+                p.get("content")
+                    .get("customQuestions")
+                    .forEach(
+                        form -> {
+                          assertEquals("form", form.get("type").asText());
+                          assertTrue(form.get("fields").size() > 0);
+                        }));
 
-    List<ObjectNode> merged = data.records("audit_events").stream()
-        .filter(e -> e.get("meta").has("duplicate")).toList();
+    List<ObjectNode> merged =
+        data.records("audit_events").stream().filter(e -> e.get("meta").has("duplicate")).toList();
     assertTrue(!merged.isEmpty());
     for (ObjectNode event : merged) {
       assertEquals("user:merged", event.get("type").asText());
@@ -155,22 +171,26 @@ class TypedValuesTest {
     }
 
     Map<String, ObjectNode> interviews = new HashMap<>();
-    data.records("opportunity_interviews").forEach(i -> {
-      assertTrue(i.get("duration").isIntegralNumber());
-      ObjectNode copy = i.deepCopy();
-      copy.remove("opportunityId");
-      interviews.put(i.get("id").asText(), copy);
-    });
+    data.records("opportunity_interviews")
+        .forEach(
+            i -> {
+              assertTrue(i.get("duration").isIntegralNumber());
+              ObjectNode copy = i.deepCopy();
+              copy.remove("opportunityId");
+              interviews.put(i.get("id").asText(), copy);
+            });
     int inPanels = 0;
     for (ObjectNode panel : data.records("opportunity_panels")) {
       for (JsonNode interview : panel.get("interviews")) {
-        assertEquals(interviews.get(interview.get("id").asText()), interview, "a full interview object");
+        assertEquals(
+            interviews.get(interview.get("id").asText()), interview, "a full interview object");
         inPanels++;
       }
     }
     assertEquals(interviews.size(), inPanels);
     data.records("opportunity_files").forEach(f -> assertTrue(f.get("size").isIntegralNumber()));
-    data.records("opportunity_resumes").forEach(r -> assertTrue(r.get("file").get("size").isIntegralNumber()));
+    data.records("opportunity_resumes")
+        .forEach(r -> assertTrue(r.get("file").get("size").isIntegralNumber()));
   }
 
   private static List<JsonNode> iterable(JsonNode array) {
