@@ -8,11 +8,14 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import taplever.fake.FakeLever;
 import taplever.fake.FakeLeverOptions;
@@ -77,6 +80,30 @@ public final class FakeServerCommand implements Callable<Integer> {
   long accessTokenTtl = FakeLeverOptions.defaults().accessTokenTtlSeconds();
 
   @Option(
+      names = "--live-share",
+      description = "Share of opportunities not archived, 0..1 (default: ${DEFAULT-VALUE}).")
+  double liveShare = FakeLeverOptions.defaults().liveShare();
+
+  @Option(
+      names = "--deny-scope",
+      paramLabel = "SCOPE",
+      split = ",",
+      description = "A scope the API key and tokens lack (repeatable), e.g. feedback:read:admin.")
+  Set<String> deniedScopes = new LinkedHashSet<>();
+
+  @Option(names = "--no-confidential-access", description = "confidentiality=all answers 403.")
+  boolean noConfidentialAccess;
+
+  @Option(names = "--no-add-ons", description = "/audit_events and /eeo/responses/pii answer 403.")
+  boolean noAddOns;
+
+  @Option(names = "--no-deleted-postings", description = "/postings/deleted answers 404.")
+  boolean noDeletedPostings;
+
+  @Option(names = "--new-fields", description = "Records carry fields no schema declares.")
+  boolean newFields;
+
+  @Option(
       names = "--dump-ground-truth",
       paramLabel = "FILE",
       description = "Write every stream's expected records as JSON to FILE at start.")
@@ -90,19 +117,30 @@ public final class FakeServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    FakeLeverOptions options =
-        FakeLeverOptions.defaults()
-            .withPort(port)
-            .withSeed(seed)
-            .withOpportunities(opportunities)
-            .withApiKey(apiKey)
-            .withLatencyMs(latencyMs)
-            .withFaultEvery(faultEvery)
-            .withAccessTokenTtlSeconds(accessTokenTtl);
-    options =
-        noRateLimit
-            ? options.withRateLimit(false)
-            : options.withRateLimit(requestsPerSecond, burst);
+    FakeLeverOptions options;
+    try {
+      options =
+          FakeLeverOptions.defaults()
+              .withPort(port)
+              .withSeed(seed)
+              .withOpportunities(opportunities)
+              .withApiKey(apiKey)
+              .withLatencyMs(latencyMs)
+              .withFaultEvery(faultEvery)
+              .withAccessTokenTtlSeconds(accessTokenTtl)
+              .withLiveShare(liveShare)
+              .withDeniedScopes(deniedScopes)
+              .withConfidentialAccess(!noConfidentialAccess)
+              .withAddOns(!noAddOns)
+              .withDeletedPostingsEndpoint(!noDeletedPostings)
+              .withNewFields(newFields);
+      options =
+          noRateLimit
+              ? options.withRateLimit(false)
+              : options.withRateLimit(requestsPerSecond, burst);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "fake-server: " + e.getMessage());
+    }
     FakeLever lever = FakeLever.start(options);
     Thread hook = new Thread(lever::close, "fake-lever-shutdown");
     try {

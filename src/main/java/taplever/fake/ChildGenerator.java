@@ -17,6 +17,7 @@ final class ChildGenerator {
   private static final long DAY = DatasetGenerator.DAY_MS;
   private final long seed;
   private final ReferenceData ref;
+  private final TaggedIds ids;
   private final DocumentGenerator documents;
 
   /**
@@ -24,11 +25,18 @@ final class ChildGenerator {
    * createdAt.
    */
   record Scope(
+      int genIndex,
       String opportunityId,
       ObjectNode opportunity,
       OpportunityGenerator.Candidacy candidacy,
       boolean fresh,
-      SeededRandom rnd) {
+      SeededRandom rnd,
+      TaggedIds ids) {
+    /** A child record's id, tagged with its opportunity so mutations can find it by id alone. */
+    String childId() {
+      return ids.id(rnd, genIndex);
+    }
+
     long createdAt() {
       return candidacy.createdAt();
     }
@@ -50,26 +58,36 @@ final class ChildGenerator {
     }
   }
 
-  ChildGenerator(long seed, ReferenceData ref) {
+  ChildGenerator(long seed, ReferenceData ref, TaggedIds ids) {
     this.seed = seed;
     this.ref = ref;
+    this.ids = ids;
     this.documents = new DocumentGenerator(ref);
   }
 
+  /** The generation index of the opportunity a child id belongs to, or {@link TaggedIds#NONE}. */
+  long tag(String childId) {
+    return ids.tag(childId);
+  }
+
+  /**
+   * Every child of opportunity {@code genIndex} in its current shape {@code opportunity} (children
+   * copy its stage, name and e-mails; its application copies {@code archived}).
+   */
   ChildSet generate(
-      int genIndex,
-      ObjectNode opportunity,
-      OpportunityGenerator.Candidacy candidacy,
-      boolean fresh) {
+      int genIndex, ObjectNode opportunity, OpportunityGenerator.Candidacy candidacy) {
+    boolean fresh = candidacy.fresh();
     Scope s =
         new Scope(
+            genIndex,
             opportunity.get("id").asText(),
             opportunity,
             candidacy,
             fresh,
-            SeededRandom.of(seed, 200, genIndex));
+            SeededRandom.of(seed, 200, genIndex),
+            ids);
     Map<ChildKind, List<ObjectNode>> lists = new EnumMap<>(ChildKind.class);
-    lists.put(ChildKind.APPLICATIONS, applications(genIndex, opportunity, candidacy, fresh));
+    lists.put(ChildKind.APPLICATIONS, applications(genIndex, opportunity, candidacy));
     lists.put(
         ChildKind.OFFERS,
         repeat(s.rnd().between(0, s.rnd().chance(0.5) ? 0 : 2), () -> documents.offer(s)));
@@ -89,21 +107,20 @@ final class ChildGenerator {
    * alone.
    */
   List<ObjectNode> applications(
-      int genIndex,
-      ObjectNode opportunity,
-      OpportunityGenerator.Candidacy candidacy,
-      boolean fresh) {
+      int genIndex, ObjectNode opportunity, OpportunityGenerator.Candidacy candidacy) {
     if (candidacy.applicationId() == null) {
       return List.of();
     }
     return List.of(
         application(
             new Scope(
+                genIndex,
                 opportunity.get("id").asText(),
                 opportunity,
                 candidacy,
-                fresh,
-                SeededRandom.of(seed, 201, genIndex))));
+                candidacy.fresh(),
+                SeededRandom.of(seed, 201, genIndex),
+                ids)));
   }
 
   static List<ObjectNode> repeat(int count, java.util.function.Supplier<ObjectNode> maker) {
@@ -144,7 +161,27 @@ final class ChildGenerator {
     app.put("comments", rnd.chance(0.3) ? rnd.pick(SampleText.NOTES) : null);
     app.putNull("resume");
     ArrayNode questions = app.putArray("customQuestions");
-    if ("posting".equals(type) && rnd.chance(0.6)) {
+    ArrayNode postingQuestions =
+        posting == null ? null : (ArrayNode) posting.path("content").get("customQuestions");
+    if ("posting".equals(type) && postingQuestions != null) {
+      // The candidate answered the posting's own questions (§7.5 content.customQuestions).
+      for (var template : postingQuestions) {
+        ObjectNode form =
+            questions
+                .addObject()
+                .put("type", "form")
+                .put("text", template.get("text").asText())
+                .putNull("user")
+                .put("description", template.path("description").asText())
+                .put("baseTemplateId", template.get("id").asText())
+                .put("createdAt", s.createdAt())
+                .put("completedAt", s.createdAt());
+        ArrayNode answers = form.putArray("fields");
+        template
+            .get("fields")
+            .forEach(f -> answers.add(FormFields.answered(rnd, f, s.createdAt())));
+      }
+    } else if ("posting".equals(type) && rnd.chance(0.6)) {
       ObjectNode form =
           questions
               .addObject()
@@ -180,7 +217,7 @@ final class ChildGenerator {
     long createdAt = s.at();
     ObjectNode referral =
         Nodes.object()
-            .put("id", rnd.uuid())
+            .put("id", s.childId())
             .put("type", "referral")
             .put("text", "Referral")
             .put("instructions", "Ask about the referrer's relationship")
@@ -202,7 +239,7 @@ final class ChildGenerator {
     long createdAt = s.at();
     ObjectNode form =
         Nodes.object()
-            .put("id", rnd.uuid())
+            .put("id", s.childId())
             .put("type", "form")
             .put("text", rnd.pick("Offer details", "Relocation", "Background check"))
             .put("instructions", "Internal only")

@@ -39,6 +39,18 @@ final class ChildSet {
     return new ChildSet(copy);
   }
 
+  /** A copy of this set with every list in {@code lists} replaced. */
+  ChildSet withAll(Map<ChildKind, List<ObjectNode>> lists) {
+    Map<ChildKind, List<ObjectNode>> copy = new EnumMap<>(byKind);
+    copy.putAll(lists);
+    return new ChildSet(copy);
+  }
+
+  /** The ids of the {@code kind} records, in serving order. */
+  List<String> ids(ChildKind kind) {
+    return byKind.get(kind).stream().map(n -> n.path("id").asText()).toList();
+  }
+
   /** Index of the record with {@code id} in the {@code kind} list, or -1. */
   int indexOf(ChildKind kind, String id) {
     List<ObjectNode> records = byKind.get(kind);

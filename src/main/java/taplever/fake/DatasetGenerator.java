@@ -14,7 +14,7 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
- * Builds the initial dataset from (seed, opportunity count): reference data, opportunities, the ~20
+ * Builds the initial dataset from a {@link DatasetSpec}: reference data, opportunities, the 20
  * already deleted opportunities, audit events, and the sources / tags tallies. Never reads a clock:
  * generated timestamps lie in 2019-01-01 .. 2026-10-01.
  */
@@ -22,6 +22,8 @@ final class DatasetGenerator {
   static final long DAY_MS = 86_400_000L;
   static final long START_MS = Instant.parse("2019-01-01T00:00:00Z").toEpochMilli();
   static final long END_MS = Instant.parse("2026-10-01T00:00:00Z").toEpochMilli();
+
+  /** Deleted opportunities (generation indexes -1 .. -20); a multiple of a contact block. */
   static final int DELETED = 20;
 
   /** Everything {@link FakeDataset} starts from. */
@@ -29,24 +31,31 @@ final class DatasetGenerator {
       ReferenceData ref,
       OpportunityGenerator opportunityGenerator,
       ChildGenerator childGenerator,
+      ContactGenerator contactGenerator,
+      EeoGenerator eeoGenerator,
       List<OpportunityEntry> opportunities,
       List<ObjectNode> deleted,
       List<ObjectNode> auditEvents,
       List<ObjectNode> sources,
       List<ObjectNode> tags) {}
 
+  private final DatasetSpec spec;
   private final long seed;
   private final ObjectMapper mapper;
 
-  DatasetGenerator(long seed, ObjectMapper mapper) {
-    this.seed = seed;
+  DatasetGenerator(DatasetSpec spec, ObjectMapper mapper) {
+    this.spec = spec;
+    this.seed = spec.seed();
     this.mapper = mapper;
   }
 
-  Generated generate(int count) {
-    ReferenceData ref = new ReferenceGenerator(seed).generate(count);
-    OpportunityGenerator generator = new OpportunityGenerator(seed, ref);
-    ChildGenerator children = new ChildGenerator(seed, ref);
+  Generated generate() {
+    int count = spec.opportunities();
+    ReferenceData ref = new ReferenceGenerator(seed, spec.newFields()).generate(count);
+    TaggedIds ids = new TaggedIds(seed);
+    ContactGenerator contacts = new ContactGenerator(seed, ids);
+    OpportunityGenerator generator = new OpportunityGenerator(spec, ref, contacts);
+    ChildGenerator children = new ChildGenerator(seed, ref, ids);
     IntStream indexes = IntStream.range(0, count);
     Map<String, Integer> sources = new ConcurrentHashMap<>();
     Map<String, Integer> tags = new ConcurrentHashMap<>();
@@ -76,6 +85,8 @@ final class DatasetGenerator {
         ref,
         generator,
         children,
+        contacts,
+        new EeoGenerator(seed, ref),
         opportunities,
         deleted,
         auditEvents(ref, Math.max(5, count / 5)),
@@ -94,7 +105,7 @@ final class DatasetGenerator {
     ObjectNode node = generator.opportunity(genIndex, c, now);
     observer.accept(node);
     ArrayNode applications = Nodes.array();
-    applications.addAll(children.applications(genIndex, node, c, now > 0));
+    applications.addAll(children.applications(genIndex, node, c));
     return new OpportunityEntry(
         genIndex, c, node, ListItem.serialize(mapper, applications), mapper);
   }
@@ -120,10 +131,11 @@ final class DatasetGenerator {
       "export:downloaded",
       "user.authentication:failed",
       "user.authentication:succeeded",
-      "account.plan:changed"
+      "account.plan:changed",
+      "user:merged"
     };
     for (int i = 0; i < count; i++) {
-      String type = rnd.pick(types);
+      String type = i == 0 ? "user:merged" : rnd.pick(types);
       ObjectNode actor = ref.user(rnd);
       ObjectNode subject = ref.user(rnd);
       ObjectNode event =
@@ -170,6 +182,19 @@ final class DatasetGenerator {
                 .put("message", "Wrong password")
                 .put("type", "invalid_credentials");
         case "user.role:changed" -> meta.put("from", "interviewer").put("to", "team member");
+        case "user:merged" -> {
+          // The reference only names meta.duplicate's existence for merges; the shape chosen
+          // here: the surviving user in meta.user, the merged-away duplicate in meta.duplicate.
+          ObjectNode duplicate = ref.user(rnd);
+          meta.putObject("user")
+              .put("id", subject.get("id").asText())
+              .put("name", subject.get("name").asText())
+              .put("email", subject.get("email").asText());
+          meta.putObject("duplicate")
+              .put("id", duplicate.get("id").asText())
+              .put("name", duplicate.get("name").asText())
+              .put("email", duplicate.get("email").asText());
+        }
         case "account.plan:changed" -> {
           targetType = "account";
           targetId = "account-" + rnd.hex(8);

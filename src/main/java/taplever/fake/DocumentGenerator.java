@@ -32,7 +32,7 @@ final class DocumentGenerator {
     boolean sent = List.of("sent", "sent-manually", "opened", "signed").contains(status);
     ObjectNode offer =
         Nodes.object()
-            .put("id", rnd.uuid())
+            .put("id", s.childId())
             .put("createdAt", createdAt)
             .put("creator", ref.userId(rnd))
             .put("status", status);
@@ -102,7 +102,7 @@ final class DocumentGenerator {
   ObjectNode resume(ChildGenerator.Scope s) {
     SeededRandom rnd = s.rnd();
     long createdAt = s.at();
-    String id = rnd.uuid();
+    String id = s.childId();
     String status =
         rnd.pick("processed", "processed", "processed", "processing", "unsupported", "error");
     ObjectNode resume = Nodes.object().put("id", id).put("createdAt", createdAt);
@@ -158,7 +158,7 @@ final class DocumentGenerator {
 
   ObjectNode file(ChildGenerator.Scope s) {
     SeededRandom rnd = s.rnd();
-    String id = rnd.uuid();
+    String id = s.childId();
     String ext = rnd.pick(".pdf", ".docx", ".png", ".txt");
     return Nodes.object()
         .put("id", id)

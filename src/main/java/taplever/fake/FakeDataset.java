@@ -1,34 +1,32 @@
 package taplever.fake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
- * The fake's live ground truth: deterministic from (seed, opportunities), then changed only by the
- * mutation methods, which are thread-safe and take "now" from the injected clock. Every record is
- * in Lever's raw shape: account-level collections as Jackson {@link ObjectNode}s, opportunities as
- * compact JSON bytes ({@link OpportunityEntry}), their children regenerated from the seed on demand
- * (or stored once changed), so 100k opportunities take about 400 MB.
+ * The fake's live ground truth: deterministic from its {@link FakeLeverOptions} (seed, count, live
+ * share, new fields), then changed only by the mutation methods, which are thread-safe and take
+ * "now" from the injected clock. Every record is in Lever's raw shape: account-level collections as
+ * Jackson {@link ObjectNode}s, opportunities as compact JSON bytes ({@link OpportunityEntry}),
+ * their children, contacts and EEO answers regenerated from the seed on demand (with the lists a
+ * mutation changed laid over them), so 100k opportunities take about 400 MB.
+ *
+ * <p>Mutations that Lever signals through the opportunity's {@code updatedAt}: {@link
+ * #touchOpportunity}, {@link #archiveOpportunity}, {@link #unarchiveOpportunity}, {@link
+ * #addOpportunity}, {@link #deleteOpportunity}. Ones it does not (§9.1): {@link
+ * #changeOfferStatus}, {@link #editFeedbackAnswers}, {@link #rescheduleInterview}, {@link
+ * #cancelInterview}, {@link #deleteNote}. Child mutations find their record by id alone and cost
+ * O(1); opportunity mutations copy the sorted arrays (about 0.2 ms at 100k).
  */
 public final class FakeDataset {
-  private static final List<String> TIME_SORTED =
-      List.of(
-          "users",
-          "postings",
-          "requisitions",
-          "audit_events",
-          "feedback_templates",
-          "form_templates");
-
   /** Every stream name {@link #records(String)} accepts, in ground-truth order. */
   public static final List<String> STREAMS = GroundTruth.STREAMS;
 
@@ -38,72 +36,68 @@ public final class FakeDataset {
    */
   record Listing(List<ListItem> items, boolean keyOrdered) {}
 
-  private record State(OpportunityTable opportunities, List<ListItem> deleted) {}
-
   private final Clock clock;
   private final ObjectMapper mapper = new ObjectMapper();
   private final ReferenceData ref;
   private final DatasetGenerator datasetGenerator;
   private final OpportunityGenerator opportunityGenerator;
   private final ChildGenerator childGenerator;
+  private final ContactGenerator contactGenerator;
+  private final EeoGenerator eeoGenerator;
   private final ChildStore children;
-  private final Map<String, Listing> listings = new HashMap<>();
-  private final Map<String, OpportunityEntry> byId = new ConcurrentHashMap<>();
+  private final AccountListings listings;
+  private final LiveOpportunities live;
   private final Object lock = new Object();
-  private volatile State state;
-  private Map<String, String> offerOwners;
-  private int nextGenIndex;
+  private final ChildEdits.Applier childEdits;
 
-  private FakeDataset(long seed, int opportunities, Clock clock) {
+  private FakeDataset(DatasetSpec spec, Clock clock) {
     this.clock = clock;
-    this.datasetGenerator = new DatasetGenerator(seed, mapper);
-    DatasetGenerator.Generated g = datasetGenerator.generate(opportunities);
+    this.datasetGenerator = new DatasetGenerator(spec, mapper);
+    DatasetGenerator.Generated g = datasetGenerator.generate();
     this.ref = g.ref();
     this.opportunityGenerator = g.opportunityGenerator();
     this.childGenerator = g.childGenerator();
+    this.contactGenerator = g.contactGenerator();
+    this.eeoGenerator = g.eeoGenerator();
     this.children = new ChildStore(childGenerator, mapper);
-    this.nextGenIndex = opportunities;
-    putListing("users", ref.users, "id");
-    putListing("postings", ref.postings, "id");
-    putListing("requisitions", ref.requisitions, "id");
-    putListing("audit_events", g.auditEvents(), "id");
-    putListing("feedback_templates", ref.feedbackTemplates, "id");
-    putListing("form_templates", ref.formTemplates, "id");
-    putListing("stages", ref.stages, "id");
-    putListing("archive_reasons", ref.archiveReasons, "id");
-    putListing("requisition_fields", ref.requisitionFields, "id");
-    putListing("sources", g.sources(), "text");
-    putListing("tags", g.tags(), "text");
+    this.listings = AccountListings.of(g);
     OpportunityEntry[] sorted = g.opportunities().toArray(OpportunityEntry[]::new);
     Arrays.sort(sorted, ListItem.NEWEST_FIRST);
+    List<ListItem> eeo = new ArrayList<>();
     for (OpportunityEntry entry : sorted) {
-      byId.put(entry.id(), entry);
+      ListItem response = eeoItem(entry);
+      if (response != null) {
+        eeo.add(response);
+      }
     }
+    eeo.sort(ListItem.NEWEST_FIRST);
     List<ListItem> deleted = new ArrayList<>();
     g.deleted().forEach(node -> deleted.add(ListItem.of(node, "deletedAt", "id")));
     deleted.sort(ListItem.NEWEST_FIRST);
-    this.state = new State(new OpportunityTable(sorted), List.copyOf(deleted));
+    this.live =
+        new LiveOpportunities(
+            new DatasetSnapshot(
+                new OpportunityTable(sorted), List.copyOf(deleted), List.copyOf(eeo)),
+            spec.opportunities());
+    this.childEdits =
+        new ChildEdits.Applier(live, children, childGenerator, opportunityGenerator, lock);
   }
 
   /**
-   * Generates the dataset for ({@code seed}, {@code opportunities}); {@code clock} is used only by
-   * mutations.
+   * Generates the default dataset for ({@code seed}, {@code opportunities}); {@code clock} is used
+   * only by mutations and "now" defaults.
    */
   public static FakeDataset generate(long seed, int opportunities, Clock clock) {
-    if (opportunities < 0) {
-      throw new IllegalArgumentException("opportunities must be >= 0");
-    }
-    return new FakeDataset(seed, opportunities, clock);
+    return new FakeDataset(
+        new DatasetSpec(seed, opportunities, DatasetSpec.DEFAULT_LIVE_SHARE, false), clock);
   }
 
-  private void putListing(String name, List<ObjectNode> nodes, String keyField) {
-    boolean timeSorted = TIME_SORTED.contains(name);
-    List<ListItem> items = new ArrayList<>(nodes.size());
-    nodes.forEach(n -> items.add(ListItem.of(n, timeSorted ? "createdAt" : null, keyField)));
-    if (timeSorted) {
-      items.sort(ListItem.NEWEST_FIRST);
-    }
-    listings.put(name, new Listing(List.copyOf(items), timeSorted));
+  /** Generates the dataset {@code options} describe (what {@link FakeLever} serves). */
+  public static FakeDataset generate(FakeLeverOptions options) {
+    return new FakeDataset(
+        new DatasetSpec(
+            options.seed(), options.opportunities(), options.liveShare(), options.newFields()),
+        options.clock());
   }
 
   /**
@@ -125,74 +119,150 @@ public final class FakeDataset {
   }
 
   private GroundTruth groundTruth() {
-    State s = state;
-    return new GroundTruth(s.opportunities, s.deleted, listings, children, mapper);
+    return new GroundTruth(live.snapshot(), listings.all(), children, this, mapper);
   }
 
-  // ---- mutations ----
+  /** Every name, e-mail, phone and link the dataset holds (see {@link PersonalData}). */
+  public PersonalData personalData() {
+    return new PersonalDataCollector(this, mapper).collect(live.snapshot(), listings.get("users"));
+  }
+
+  // ---- read helpers: deterministic targets for tests and benchmarks ----
+
+  /** Ids of all live opportunities (confidential ones included), in serving order. */
+  public List<String> opportunityIds() {
+    return ids(t -> true);
+  }
+
+  /** Ids of the live opportunities that are not archived, in serving order. */
+  public List<String> liveOpportunityIds() {
+    return ids(e -> !e.archived);
+  }
+
+  /** Ids of the live opportunities that are archived, in serving order. */
+  public List<String> archivedOpportunityIds() {
+    return ids(e -> e.archived);
+  }
+
+  private List<String> ids(Predicate<OpportunityEntry> wanted) {
+    List<String> ids = new ArrayList<>();
+    for (OpportunityEntry e : live.snapshot().opportunities().entries) {
+      if (wanted.test(e)) {
+        ids.add(e.id());
+      }
+    }
+    return ids;
+  }
+
+  public List<String> offerIds(String opportunityId) {
+    return children.get(require(opportunityId)).ids(ChildKind.OFFERS);
+  }
+
+  public List<String> feedbackIds(String opportunityId) {
+    return children.get(require(opportunityId)).ids(ChildKind.FEEDBACK);
+  }
+
+  public List<String> interviewIds(String opportunityId) {
+    return children.get(require(opportunityId)).ids(ChildKind.INTERVIEWS);
+  }
+
+  public List<String> noteIds(String opportunityId) {
+    return children.get(require(opportunityId)).ids(ChildKind.NOTES);
+  }
+
+  /** Ids of the postings {@code /postings} serves (deleted ones excluded), in serving order. */
+  public List<String> postingIds() {
+    return listings.get("postings").items().stream().map(i -> i.key).toList();
+  }
+
+  // ---- mutations Lever signals through the opportunity's updatedAt ----
 
   /** A profile change: {@code updatedAt} and {@code lastInteractionAt} become now. */
   public void touchOpportunity(String id) {
     synchronized (lock) {
       OpportunityEntry old = require(id);
       long now = clock.millis();
-      ObjectNode node = old.node(mapper).put("updatedAt", now).put("lastInteractionAt", now);
-      OpportunityEntry updated = old.withNode(node, mapper);
-      OpportunityEntry[] sorted = state.opportunities.toArray();
-      sorted[state.opportunities.indexOf(old)] = updated;
-      byId.put(id, updated);
-      state = new State(new OpportunityTable(sorted), state.deleted);
+      replace(old, old.node(mapper).put("updatedAt", now).put("lastInteractionAt", now), false);
     }
   }
 
   /**
-   * Changes an offer's status without touching its opportunity's {@code updatedAt} (Lever's
-   * behaviour, §9.1).
+   * Archives with the account's first active non-hired reason; see {@link
+   * #archiveOpportunity(String, String)}.
    */
-  public void changeOfferStatus(String offerId, String status) {
-    synchronized (lock) {
-      String opportunityId = offerOwners().get(offerId);
-      OpportunityEntry entry = opportunityId == null ? null : byId.get(opportunityId);
-      if (entry == null) {
-        throw new IllegalArgumentException("no live offer " + offerId);
-      }
-      ChildSet set = children.get(entry);
-      int index = set.indexOf(ChildKind.OFFERS, offerId);
-      List<ObjectNode> offers = new ArrayList<>(set.get(ChildKind.OFFERS));
-      offers.set(index, offers.get(index).deepCopy().put("status", status));
-      children.put(opportunityId, set.with(ChildKind.OFFERS, offers));
+  public void archiveOpportunity(String id) {
+    archiveOpportunity(id, ref.defaultArchiveReasonId());
+  }
+
+  /**
+   * Archives a live opportunity: {@code archived = {archivedAt: now, reason}}, {@code updatedAt}
+   * and {@code lastInteractionAt} = now; its application's {@code archived} follows (a hired reason
+   * also sets {@code requisitionForHire} and the EEO row's {@code hiredDate}).
+   */
+  public void archiveOpportunity(String id, String reasonId) {
+    if (!ref.isArchiveReason(reasonId)) {
+      throw new IllegalArgumentException("no archive reason " + reasonId);
     }
+    synchronized (lock) {
+      OpportunityEntry old = require(id);
+      if (old.archived) {
+        throw new IllegalArgumentException("opportunity " + id + " is already archived");
+      }
+      long now = clock.millis();
+      ObjectNode node = old.node(mapper).put("updatedAt", now).put("lastInteractionAt", now);
+      node.putObject("archived").put("archivedAt", now).put("reason", reasonId);
+      replace(old, node, true);
+    }
+  }
+
+  /** Unarchives: {@code archived = null}, {@code updatedAt} and {@code lastInteractionAt} = now. */
+  public void unarchiveOpportunity(String id) {
+    synchronized (lock) {
+      OpportunityEntry old = require(id);
+      if (!old.archived) {
+        throw new IllegalArgumentException("opportunity " + id + " is not archived");
+      }
+      long now = clock.millis();
+      ObjectNode node = old.node(mapper).put("updatedAt", now).put("lastInteractionAt", now);
+      node.putNull("archived");
+      replace(old, node, true);
+    }
+  }
+
+  private void replace(OpportunityEntry old, ObjectNode node, boolean applicationChanged) {
+    OpportunityEntry updated =
+        applicationChanged
+            ? old.withNode(node, applicationsJson(old.genIndex, node, old.candidacy), mapper)
+            : old.withNode(node, mapper);
+    live.replace(old, updated);
+    children.invalidate(updated.id());
+  }
+
+  private byte[] applicationsJson(
+      int genIndex, ObjectNode node, OpportunityGenerator.Candidacy candidacy) {
+    ArrayNode applications = Nodes.array();
+    applications.addAll(childGenerator.applications(genIndex, node, candidacy));
+    return ListItem.serialize(mapper, applications);
   }
 
   /**
    * Creates an opportunity now (createdAt = updatedAt = now) with a few children; returns its id.
+   * Its contact may be an existing one (a returning candidate).
    */
   public String addOpportunity() {
     synchronized (lock) {
-      int genIndex = nextGenIndex++;
-      long now = clock.millis();
       OpportunityEntry entry =
-          datasetGenerator.entry(opportunityGenerator, childGenerator, genIndex, now, node -> {});
-      ChildSet set = childGenerator.generate(genIndex, entry.node(mapper), entry.candidacy, true);
-      children.put(entry.id(), set);
-      if (offerOwners != null) {
-        set.get(ChildKind.OFFERS).forEach(o -> offerOwners.put(o.get("id").asText(), entry.id()));
-      }
-      List<OpportunityEntry> current = state.opportunities.entries;
-      int at = -state.opportunities.indexOf(entry) - 1;
-      OpportunityEntry[] sorted = new OpportunityEntry[current.size() + 1];
-      for (int i = 0, j = 0; i < sorted.length; i++) {
-        sorted[i] = i == at ? entry : current.get(j++);
-      }
-      byId.put(entry.id(), entry);
-      state = new State(new OpportunityTable(sorted), state.deleted);
+          datasetGenerator.entry(
+              opportunityGenerator, childGenerator, live.nextGenIndex(), clock.millis(), n -> {});
+      live.insert(entry, eeoItem(entry));
       return entry.id();
     }
   }
 
   /**
-   * Hard-deletes an opportunity: it leaves /opportunities, joins /opportunities/deleted (deletedAt
-   * = now, deletedBy = a user) and its child endpoints answer 404 from now on.
+   * Hard-deletes an opportunity: it leaves /opportunities (and its EEO row goes), joins
+   * /opportunities/deleted (deletedAt = now, deletedBy = a user) and its child endpoints answer 404
+   * from now on.
    */
   public void deleteOpportunity(String id) {
     synchronized (lock) {
@@ -202,62 +272,91 @@ public final class FakeDataset {
           old.node(mapper)
               .put("deletedBy", ref.users.get(0).get("id").asText())
               .put("deletedAt", now);
-      List<OpportunityEntry> remaining = new ArrayList<>(state.opportunities.entries);
-      remaining.remove(state.opportunities.indexOf(old));
-      List<ListItem> deleted = new ArrayList<>(state.deleted);
-      deleted.add(ListItem.of(node, "deletedAt", "id"));
-      deleted.sort(ListItem.NEWEST_FIRST);
-      byId.remove(id);
+      live.remove(old, ListItem.of(node, "deletedAt", "id"), eeoItem(old));
       children.remove(id);
-      state =
-          new State(
-              new OpportunityTable(remaining.toArray(OpportunityEntry[]::new)),
-              List.copyOf(deleted));
     }
   }
 
+  /**
+   * Deletes a posting: it leaves /postings and joins /postings/deleted with {@code deletedAt} = now
+   * and {@code deletedBy} = a user. Opportunities that applied to it keep its id.
+   */
+  public void deletePosting(String postingId) {
+    synchronized (lock) {
+      listings.deletePosting(
+          postingId, clock.millis(), ref.users.get(0).get("id").asText(), mapper);
+    }
+  }
+
+  // ---- mutations Lever does not signal through the opportunity's updatedAt ----
+
+  /** Changes an offer's status; the opportunity's {@code updatedAt} stays (§9.1). */
+  public void changeOfferStatus(String offerId, String status) {
+    childEdits.edit(ChildKind.OFFERS, offerId, (set, i) -> ChildEdits.offerStatus(set, i, status));
+  }
+
+  /**
+   * Edits a feedback form's answers: the form's own {@code updatedAt} becomes now, the
+   * opportunity's stays.
+   */
+  public void editFeedbackAnswers(String feedbackId) {
+    long now = clock.millis();
+    childEdits.edit(
+        ChildKind.FEEDBACK, feedbackId, (set, i) -> ChildEdits.feedbackEdited(set, i, now));
+  }
+
+  /**
+   * Moves an interview to {@code date} (epoch ms), in its panel's {@code interviews} too (whose
+   * {@code start}/{@code end} follow).
+   */
+  public void rescheduleInterview(String interviewId, long date) {
+    childEdits.edit(
+        ChildKind.INTERVIEWS,
+        interviewId,
+        (set, i) -> ChildEdits.interviewRescheduled(set, i, date));
+  }
+
+  /** Cancels an interview ({@code canceledAt} = now; the panel too once all are canceled). */
+  public void cancelInterview(String interviewId) {
+    long now = clock.millis();
+    childEdits.edit(
+        ChildKind.INTERVIEWS, interviewId, (set, i) -> ChildEdits.interviewCanceled(set, i, now));
+  }
+
+  /** Soft-deletes a note: it stays listed with {@code deletedAt} = now. */
+  public void deleteNote(String noteId) {
+    long now = clock.millis();
+    childEdits.edit(ChildKind.NOTES, noteId, (set, i) -> ChildEdits.noteDeleted(set, i, now));
+  }
+
   private OpportunityEntry require(String id) {
-    OpportunityEntry entry = id == null ? null : byId.get(id);
+    OpportunityEntry entry = live.get(id);
     if (entry == null) {
       throw new IllegalArgumentException("no live opportunity " + id);
     }
     return entry;
   }
 
-  private Map<String, String> offerOwners() {
-    if (offerOwners == null) {
-      Map<String, String> owners = new HashMap<>();
-      for (OpportunityEntry entry : state.opportunities.entries) {
-        children
-            .get(entry)
-            .get(ChildKind.OFFERS)
-            .forEach(o -> owners.put(o.get("id").asText(), entry.id()));
-      }
-      offerOwners = owners;
-    }
-    return offerOwners;
-  }
-
-  // ---- read access for the HTTP side ----
+  // ---- read access for the HTTP side and the ground truth ----
 
   ObjectMapper mapper() {
     return mapper;
   }
 
-  List<OpportunityEntry> opportunities() {
-    return state.opportunities.entries;
+  Clock clock() {
+    return clock;
   }
 
-  OpportunityTable opportunityTable() {
-    return state.opportunities;
+  ReferenceData ref() {
+    return ref;
   }
 
-  List<ListItem> deleted() {
-    return state.deleted;
+  DatasetSnapshot snapshot() {
+    return live.snapshot();
   }
 
   OpportunityEntry opportunity(String id) {
-    return byId.get(id);
+    return live.get(id);
   }
 
   ChildSet children(OpportunityEntry entry) {
@@ -266,5 +365,24 @@ public final class FakeDataset {
 
   Listing listing(String name) {
     return listings.get(name);
+  }
+
+  ContactGenerator.Contact contactOf(OpportunityEntry entry) {
+    return contactGenerator.forOpportunity(entry.genIndex);
+  }
+
+  /** The contact with {@code id} among all contacts ever generated (deleted ones too), or null. */
+  ContactGenerator.Contact contact(String id) {
+    return contactGenerator.find(id, -DatasetGenerator.DELETED, live.nextGenIndex());
+  }
+
+  /** The EEO row of {@code entry}, or null when it has none. */
+  ObjectNode eeoRow(OpportunityEntry entry) {
+    return eeoGenerator.row(entry, entry.node(mapper));
+  }
+
+  private ListItem eeoItem(OpportunityEntry entry) {
+    long at = eeoGenerator.respondedAt(entry.genIndex, entry.candidacy);
+    return at == Long.MIN_VALUE ? null : new ListItem(at, entry.id(), null);
   }
 }

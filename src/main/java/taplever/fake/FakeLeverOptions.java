@@ -1,6 +1,8 @@
 package taplever.fake;
 
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -22,7 +24,20 @@ import java.util.function.Consumer;
  * @param refreshToken the refresh token valid at start
  * @param accessTokenTtlSeconds {@code expires_in} of issued access tokens
  * @param strictRotation a used refresh token is invalid at once
- * @param clock "now" for mutations and token expiry (never for generated data)
+ * @param clock "now" for mutations, "now" defaults (EEO window) and token expiry (never for
+ *     generated data)
+ * @param liveShare share of generated opportunities that are not archived (default 0.65)
+ * @param newFields schema drift: records carry fields no schema declares (default off)
+ * @param deniedScopes scopes the API key and every OAuth token lack: endpoints needing one answer
+ *     403 (see {@link EndpointScopes})
+ * @param tokenScopesEnforced OAuth tokens may also use only the scopes they were granted (default
+ *     off: only their confidential scope is checked, as before)
+ * @param confidentialAccess whether the API key and tokens may read confidential records; without
+ *     it {@code confidentiality=all|confidential} answers 403
+ * @param addOns whether the account has the audit-events and EEO add-ons; without them {@code
+ *     /audit_events} and {@code /eeo/responses/pii} answer 403
+ * @param deletedPostingsEndpoint whether {@code /postings/deleted} exists (it is not in Lever's
+ *     reference); off, it answers 404 like any unknown path
  */
 public record FakeLeverOptions(
     long seed,
@@ -40,7 +55,14 @@ public record FakeLeverOptions(
     String refreshToken,
     long accessTokenTtlSeconds,
     boolean strictRotation,
-    Clock clock) {
+    Clock clock,
+    double liveShare,
+    boolean newFields,
+    Set<String> deniedScopes,
+    boolean tokenScopesEnforced,
+    boolean confidentialAccess,
+    boolean addOns,
+    boolean deletedPostingsEndpoint) {
 
   public FakeLeverOptions {
     if (opportunities < 0 || port < 0 || port > 65_535 || latencyMs < 0 || faultEvery < 0) {
@@ -53,14 +75,20 @@ public record FakeLeverOptions(
         || clientId == null
         || clientSecret == null
         || refreshToken == null
-        || clock == null) {
+        || clock == null
+        || deniedScopes == null) {
       throw new IllegalArgumentException(
           "apiKey, clientId, clientSecret, refreshToken and clock are required");
     }
+    if (!(liveShare >= 0 && liveShare <= 1)) {
+      throw new IllegalArgumentException("liveShare must be within 0..1");
+    }
+    deniedScopes = Set.copyOf(deniedScopes);
   }
 
   /**
-   * Seed 42, 200 opportunities, ephemeral port, Lever's default limits (10/s, burst 20), no faults.
+   * Seed 42, 200 opportunities, ephemeral port, Lever's default limits (10/s, burst 20), no faults,
+   * every scope, confidential access and both add-ons granted, {@code /postings/deleted} served.
    */
   public static FakeLeverOptions defaults() {
     return new FakeLeverOptions(
@@ -79,7 +107,14 @@ public record FakeLeverOptions(
         "fake-refresh-0",
         3600,
         true,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        DatasetSpec.DEFAULT_LIVE_SHARE,
+        false,
+        Set.of(),
+        false,
+        true,
+        true,
+        true);
   }
 
   public FakeLeverOptions withSeed(long value) {
@@ -156,6 +191,50 @@ public record FakeLeverOptions(
     return copy(c -> c.clock = value);
   }
 
+  /** Share of generated opportunities that are not archived, e.g. 0.07 (default 0.65). */
+  public FakeLeverOptions withLiveShare(double value) {
+    return copy(c -> c.liveShare = value);
+  }
+
+  /**
+   * Schema drift ("Lever adds fields tomorrow"): some opportunities carry a top-level {@code
+   * brandNewField} (string) and {@code urls.brandNewNested} (string); postings carry {@code
+   * brandNewPriority}, an integer on some and a string on others.
+   */
+  public FakeLeverOptions withNewFields(boolean value) {
+    return copy(c -> c.newFields = value);
+  }
+
+  /** Scopes the API key and OAuth tokens lack, e.g. {@code Set.of("feedback:read:admin")}. */
+  public FakeLeverOptions withDeniedScopes(Set<String> value) {
+    return copy(c -> c.deniedScopes = value);
+  }
+
+  public FakeLeverOptions withTokenScopesEnforced(boolean value) {
+    return copy(c -> c.tokenScopesEnforced = value);
+  }
+
+  public FakeLeverOptions withConfidentialAccess(boolean value) {
+    return copy(c -> c.confidentialAccess = value);
+  }
+
+  public FakeLeverOptions withAddOns(boolean value) {
+    return copy(c -> c.addOns = value);
+  }
+
+  public FakeLeverOptions withDeletedPostingsEndpoint(boolean value) {
+    return copy(c -> c.deletedPostingsEndpoint = value);
+  }
+
+  /** {@link #deniedScopes} plus {@code confidential:access:admin} without confidential access. */
+  Set<String> effectiveDeniedScopes() {
+    Set<String> denied = new HashSet<>(deniedScopes);
+    if (!confidentialAccess) {
+      denied.add(EndpointScopes.CONFIDENTIAL);
+    }
+    return Set.copyOf(denied);
+  }
+
   private FakeLeverOptions copy(Consumer<Copy> change) {
     Copy c = new Copy(this);
     change.accept(c);
@@ -180,6 +259,13 @@ public record FakeLeverOptions(
     long accessTokenTtlSeconds;
     boolean strictRotation;
     Clock clock;
+    double liveShare;
+    boolean newFields;
+    Set<String> deniedScopes;
+    boolean tokenScopesEnforced;
+    boolean confidentialAccess;
+    boolean addOns;
+    boolean deletedPostingsEndpoint;
 
     Copy(FakeLeverOptions o) {
       seed = o.seed;
@@ -198,6 +284,13 @@ public record FakeLeverOptions(
       accessTokenTtlSeconds = o.accessTokenTtlSeconds;
       strictRotation = o.strictRotation;
       clock = o.clock;
+      liveShare = o.liveShare;
+      newFields = o.newFields;
+      deniedScopes = o.deniedScopes;
+      tokenScopesEnforced = o.tokenScopesEnforced;
+      confidentialAccess = o.confidentialAccess;
+      addOns = o.addOns;
+      deletedPostingsEndpoint = o.deletedPostingsEndpoint;
     }
 
     FakeLeverOptions build() {
@@ -217,7 +310,14 @@ public record FakeLeverOptions(
           refreshToken,
           accessTokenTtlSeconds,
           strictRotation,
-          clock);
+          clock,
+          liveShare,
+          newFields,
+          deniedScopes,
+          tokenScopesEnforced,
+          confidentialAccess,
+          addOns,
+          deletedPostingsEndpoint);
     }
   }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The {@code /v1} data API. Every request goes through the same fixed pipeline, in this order: log,
  * method check, authentication, rate limit, latency, fault injection, then the endpoint itself
- * ({@link ListEndpoints}).
+ * ({@link ListEndpoints}, which checks scopes and add-ons before reading anything).
  */
 final class FakeRouter implements HttpHandler {
   private final ListEndpoints endpoints;
@@ -29,7 +29,7 @@ final class FakeRouter implements HttpHandler {
       FakeRateLimiter limiter,
       RequestLog log,
       FakeLeverOptions options) {
-    this.endpoints = new ListEndpoints(data);
+    this.endpoints = new ListEndpoints(data, options);
     this.authenticator = authenticator;
     this.limiter = limiter;
     this.faults = new FaultInjector(options.faultEvery());

@@ -1,5 +1,6 @@
 package taplever.fake;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -39,7 +40,7 @@ final class FormFields {
 
   /**
    * Profile-form fields (currency, date, dropdown, multiple-choice, multiple-select, text,
-   * textarea, yes-no).
+   * textarea, yes-no, file-upload).
    */
   static ArrayNode profileForm(SeededRandom rnd, long at, boolean answered) {
     ArrayNode fields = Nodes.array();
@@ -51,7 +52,8 @@ final class FormFields {
       "multiple-select",
       "text",
       "textarea",
-      "yes-no"
+      "yes-no",
+      "file-upload"
     };
     int count = rnd.between(2, 4);
     for (int i = 0; i < count; i++) {
@@ -68,6 +70,31 @@ final class FormFields {
     fields.add(field(rnd, "textarea", "Why are they a good fit?", at, true));
     fields.add(field(rnd, "yes-no", "Would you work with them again?", at, true));
     return fields;
+  }
+
+  /**
+   * The questions a posting asks applicants ({@code content.customQuestions}): one form, always
+   * with a file upload, unanswered.
+   */
+  static ObjectNode postingQuestions(SeededRandom rnd, long at) {
+    ObjectNode form =
+        Nodes.object()
+            .put("id", rnd.uuid())
+            .put("type", "form")
+            .put("text", "Application questions")
+            .put("description", "Tell us a little more");
+    ArrayNode fields = form.putArray("fields");
+    fields.add(field(rnd, "file-upload", "Portfolio or work sample", at, false));
+    fields.add(field(rnd, rnd.pick("text", "textarea"), "Why this role?", at, false));
+    fields.add(field(rnd, rnd.pick("multiple-choice", "yes-no"), "Notice period", at, false));
+    return form;
+  }
+
+  /** A copy of the unanswered {@code template} field with an answer typed per §7.20. */
+  static ObjectNode answered(SeededRandom rnd, JsonNode template, long at) {
+    ObjectNode field = ((ObjectNode) template).deepCopy();
+    setValue(rnd, field, field.path("type").asText(), at);
+    return field;
   }
 
   /** One field of {@code type}; {@code value} typed per §7.20 (or absent when not answered). */
@@ -121,8 +148,25 @@ final class FormFields {
         field.set("value", scores);
       }
       case "code" -> field.put("value", "int add(int a, int b) { return a + b; }");
+      case "file-upload" -> field.set("value", upload(rnd, at));
       default -> field.put("value", rnd.pick(SampleText.NOTES));
     }
+  }
+
+  /**
+   * An uploaded file as a form answer: {@code {id, ext, name, size, uploadedAt}} with a numeric
+   * size and an epoch-ms time; the id looks like Lever's upload ids ({@code <uuid>-<file name>}),
+   * and {@code ext} has no dot, as on resumes (the reference does not say).
+   */
+  private static ObjectNode upload(SeededRandom rnd, long at) {
+    String ext = rnd.pick("pdf", "docx", "zip");
+    String name = rnd.pick("portfolio", "work-sample", "certificat") + "." + ext;
+    return Nodes.object()
+        .put("id", rnd.uuid() + "-" + name)
+        .put("ext", ext)
+        .put("name", name)
+        .put("size", rnd.between(10_000, 8_000_000))
+        .put("uploadedAt", at);
   }
 
   private static ArrayNode options(String[] texts) {

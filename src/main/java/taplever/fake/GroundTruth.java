@@ -7,15 +7,21 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * The records a correct tap must deliver, per stream, read from one snapshot of a {@link
  * FakeDataset}: what {@link FakeDataset#records} returns and {@link FakeDataset#writeGroundTruth}
- * writes. Child records get their parent id injected ({@code opportunityId}, or {@code candidateId}
- * for the {@code candidate_*} twins).
+ * writes, all in Lever's raw shape (epoch ms). Child records get their parent id injected ({@code
+ * opportunityId}, or {@code candidateId} for the {@code candidate_*} twins). {@code contacts} are
+ * the distinct contacts of every live opportunity (as {@code confidentiality=all} shows them), in
+ * order of first appearance; {@code eeo_responses} are all EEO rows, whatever their date; {@code
+ * deleted_postings} carry {@code deletedAt}/{@code deletedBy}.
  */
 final class GroundTruth {
   private static final List<ChildKind> CANDIDATE_KINDS =
@@ -24,20 +30,24 @@ final class GroundTruth {
 
   private final OpportunityTable opportunities;
   private final List<ListItem> deleted;
+  private final List<ListItem> eeo;
   private final Map<String, FakeDataset.Listing> listings;
   private final ChildStore children;
+  private final FakeDataset data;
   private final ObjectMapper mapper;
 
   GroundTruth(
-      OpportunityTable opportunities,
-      List<ListItem> deleted,
+      DatasetSnapshot snapshot,
       Map<String, FakeDataset.Listing> listings,
       ChildStore children,
+      FakeDataset data,
       ObjectMapper mapper) {
-    this.opportunities = opportunities;
-    this.deleted = deleted;
+    this.opportunities = snapshot.opportunities();
+    this.deleted = snapshot.deleted();
+    this.eeo = snapshot.eeo();
     this.listings = listings;
     this.children = children;
+    this.data = data;
     this.mapper = mapper;
   }
 
@@ -58,12 +68,28 @@ final class GroundTruth {
                 "feedback_templates",
                 "form_templates",
                 "deleted_opportunities",
-                "audit_events"));
+                "deleted_postings",
+                "audit_events",
+                "contacts",
+                "eeo_responses"));
     for (ChildKind kind : ChildKind.values()) {
       names.add("opportunity_" + kind.path());
     }
     CANDIDATE_KINDS.forEach(kind -> names.add("candidate_" + kind.path()));
     return List.copyOf(names);
+  }
+
+  private Map<String, Integer> positions;
+
+  /** Position of opportunity {@code id} in this snapshot (built once, on first use). */
+  private int indexOf(String id) {
+    if (positions == null) {
+      positions = new HashMap<>();
+      for (int i = 0; i < opportunities.entries.size(); i++) {
+        positions.put(opportunities.entries.get(i).id(), i);
+      }
+    }
+    return positions.get(id);
   }
 
   /** Streams {@code {"<stream>": [records...], ...}} to {@code out} without closing it. */
@@ -100,6 +126,21 @@ final class GroundTruth {
           opportunities.entries.forEach(e -> sink.accept(e.node(mapper)));
       case "deleted_opportunities" ->
           deleted.forEach(i -> sink.accept(copy ? i.node(mapper).deepCopy() : i.node(mapper)));
+      case "contacts" -> {
+        Set<Integer> seen = new HashSet<>();
+        for (OpportunityEntry entry : opportunities.entries) {
+          ContactGenerator.Contact contact = data.contactOf(entry);
+          if (seen.add(contact.key())) {
+            sink.accept(contact.node());
+          }
+        }
+      }
+      case "eeo_responses" ->
+          eeo.forEach(
+              i -> {
+                OpportunityEntry entry = opportunities.entries.get(indexOf(i.key));
+                sink.accept(data.eeoRow(entry));
+              });
       default -> {
         FakeDataset.Listing listing = listings.get(stream);
         if (listing != null) {

@@ -1,5 +1,6 @@
 package taplever.fake;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -37,6 +38,9 @@ final class InterviewGenerator {
       }
       feedback.add(form);
     }
+    for (ObjectNode panel : panels) {
+      panel.set("interviews", interviewsOf(panel, interviews));
+    }
     lists.put(ChildKind.PANELS, panels);
     lists.put(ChildKind.INTERVIEWS, interviews);
     lists.put(ChildKind.FEEDBACK, feedback);
@@ -51,7 +55,7 @@ final class InterviewGenerator {
     long start = createdAt + (s.fresh() ? 0 : rnd.between(1L, 14L) * DAY);
     String timezone = rnd.pick(SampleText.TIMEZONES);
     String reminder = rnd.pick("once", "daily", "frequently", "none");
-    String panelId = rnd.uuid();
+    String panelId = s.childId();
     ObjectNode panel = Nodes.object().put("id", panelId);
     String appId = s.candidacy().applicationId();
     panel.set("applications", appId == null ? Nodes.array() : Nodes.strings(appId));
@@ -59,26 +63,10 @@ final class InterviewGenerator {
         .put("canceledAt", rnd.chance(0.1) ? createdAt + HOUR : null)
         .put("createdAt", createdAt)
         .put("start", start);
-    ArrayNode subset = Nodes.array();
     long at = start;
     for (int i = 0; i < interviewCount; i++) {
       ObjectNode interview = interview(s, panelId, at, timezone, reminder, createdAt);
       allInterviews.add(interview);
-      ObjectNode copy = Nodes.object();
-      for (String field :
-          List.of(
-              "id",
-              "date",
-              "duration",
-              "feedbackReminder",
-              "feedbackTemplate",
-              "interviewers",
-              "location",
-              "note",
-              "subject")) {
-        copy.set(field, interview.get(field).deepCopy());
-      }
-      subset.add(copy);
       at += interview.get("duration").asLong() * 60_000L;
     }
     panel
@@ -92,8 +80,27 @@ final class InterviewGenerator {
     panel
         .put("externallyManaged", external)
         .put("externalUrl", external ? "https://scheduler.example.com/p/" + rnd.hex(10) : null);
-    panel.set("interviews", subset);
     return panel;
+  }
+
+  /**
+   * A panel's {@code interviews}: full copies of its interview objects (taken once feedback links
+   * are in place, so both lists agree), in schedule order.
+   */
+  static ArrayNode interviewsOf(ObjectNode panel, List<ObjectNode> interviews) {
+    String panelId = panel.get("id").asText();
+    List<ObjectNode> own = new ArrayList<>();
+    for (ObjectNode interview : interviews) {
+      if (panelId.equals(interview.path("panel").asText())) {
+        own.add(interview);
+      }
+    }
+    own.sort(
+        java.util.Comparator.comparingLong((ObjectNode i) -> i.get("date").asLong())
+            .thenComparing(i -> i.get("id").asText()));
+    ArrayNode copies = Nodes.array();
+    own.forEach(i -> copies.add(i.deepCopy()));
+    return copies;
   }
 
   private ObjectNode interview(
@@ -107,7 +114,7 @@ final class InterviewGenerator {
     String template = ref.feedbackTemplateId(rnd);
     ObjectNode interview =
         Nodes.object()
-            .put("id", rnd.uuid())
+            .put("id", s.childId())
             .put("panel", panelId)
             .put("subject", "Interview with " + s.opportunity().path("name").asText())
             .put("note", rnd.chance(0.4) ? rnd.pick(SampleText.NOTES) : null);
@@ -147,7 +154,7 @@ final class InterviewGenerator {
     ObjectNode template = rnd.pick(ref.feedbackTemplates);
     ObjectNode form =
         Nodes.object()
-            .put("id", rnd.uuid())
+            .put("id", s.childId())
             .put(
                 "type",
                 interview != null ? "interview" : rnd.pick("assigment", "share", "interview"))
@@ -172,11 +179,31 @@ final class InterviewGenerator {
     return form;
   }
 
+  /**
+   * A note comment; some quote the candidate's contact details, which are personal data copied from
+   * the opportunity (so {@link PersonalData} covers them).
+   */
+  private static String noteText(ChildGenerator.Scope s, SeededRandom rnd) {
+    if (rnd.chance(0.8)) {
+      return rnd.pick(SampleText.NOTES);
+    }
+    JsonNode emails = s.opportunity().path("emails");
+    JsonNode phones = s.opportunity().path("phones");
+    String reach =
+        emails.size() > 0
+            ? emails.get(0).asText()
+            : phones.size() > 0 ? phones.get(0).path("value").asText() : "the recruiter";
+    return "Prefers to be reached via "
+        + reach
+        + " — call "
+        + s.opportunity().path("name").asText();
+  }
+
   private ObjectNode note(ChildGenerator.Scope s) {
     SeededRandom rnd = s.rnd();
     long createdAt = s.at();
     String author = ref.userId(rnd);
-    ObjectNode note = Nodes.object().put("id", rnd.uuid()).put("text", "Note");
+    ObjectNode note = Nodes.object().put("id", s.childId()).put("text", "Note");
     ArrayNode fields = note.putArray("fields");
     long at = createdAt;
     for (int i = rnd.between(1, 3); i > 0; i--) {
@@ -185,7 +212,7 @@ final class InterviewGenerator {
               .addObject()
               .put("type", "note")
               .put("text", "Note")
-              .put("value", rnd.pick(SampleText.NOTES))
+              .put("value", noteText(s, rnd))
               .put("createdAt", at)
               .put("user", fields.size() == 1 ? author : ref.userId(rnd));
       if (rnd.chance(0.3)) {

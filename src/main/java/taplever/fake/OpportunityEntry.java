@@ -2,6 +2,7 @@ package taplever.fake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +10,14 @@ import java.nio.charset.StandardCharsets;
 /**
  * A live opportunity, stored compactly: its Lever payload as UTF-8 JSON bytes (100k opportunities
  * of {@code ObjectNode}s would cost ~600 MB and dominate GC), the fields filters read unpacked into
- * primitives, and the JSON of its expanded application so {@code expand=applications} is a byte
- * splice. Immutable; a mutation creates a new entry with {@link #withNode}.
+ * primitives, and the JSON of its expanded application, so {@code expand=applications} and {@code
+ * expand=contact} are byte splices. Immutable; a mutation creates a new entry with {@link
+ * #withNode}.
  */
 final class OpportunityEntry extends ListItem {
   private static final byte[] APPLICATIONS_KEY =
       "\"applications\":[".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] CONTACT_KEY = "\"contact\":\"".getBytes(StandardCharsets.UTF_8);
   final int genIndex;
   final OpportunityGenerator.Candidacy candidacy;
   final long createdAt;
@@ -34,6 +37,8 @@ final class OpportunityEntry extends ListItem {
   private final byte[] applicationsJson;
   private final int applicationsFrom;
   private final int applicationsTo;
+  private final int contactFrom;
+  private final int contactTo;
 
   /**
    * @param applicationsJson the JSON array of full application objects that replaces the id array
@@ -76,10 +81,27 @@ final class OpportunityEntry extends ListItem {
       to++;
     }
     this.applicationsTo = to + 1;
+    // The top-level key comes first in field order, and a string value cannot hold an unescaped
+    // quote, so the first match is the key. A null contact is never expanded.
+    int contact = indexOf(json, CONTACT_KEY);
+    this.contactFrom = contact < 0 ? -1 : contact + CONTACT_KEY.length - 1;
+    int end = contactFrom + 1;
+    while (contact >= 0 && json[end] != '"') {
+      end++;
+    }
+    this.contactTo = contact < 0 ? -1 : end + 1;
+    if (contact >= 0 && contactTo > applicationsFrom) {
+      throw new IllegalStateException("contact must come before applications");
+    }
   }
 
   OpportunityEntry withNode(ObjectNode newNode, ObjectMapper mapper) {
     return new OpportunityEntry(genIndex, candidacy, newNode, applicationsJson, mapper);
+  }
+
+  /** A new entry for a changed payload whose application changed too. */
+  OpportunityEntry withNode(ObjectNode newNode, byte[] newApplicationsJson, ObjectMapper mapper) {
+    return new OpportunityEntry(genIndex, candidacy, newNode, newApplicationsJson, mapper);
   }
 
   String id() {
@@ -103,17 +125,32 @@ final class OpportunityEntry extends ListItem {
 
   /** The payload with {@code applications} holding full application objects instead of ids. */
   byte[] expandedJson() {
-    byte[] out =
-        new byte[json.length - (applicationsTo - applicationsFrom) + applicationsJson.length];
-    System.arraycopy(json, 0, out, 0, applicationsFrom);
-    System.arraycopy(applicationsJson, 0, out, applicationsFrom, applicationsJson.length);
-    System.arraycopy(
-        json,
-        applicationsTo,
-        out,
-        applicationsFrom + applicationsJson.length,
-        json.length - applicationsTo);
-    return out;
+    return expandedJson(true, null);
+  }
+
+  /**
+   * The payload with full application objects when {@code applications}, and the contact object
+   * {@code contactJson} in place of the contact id when it is not null.
+   */
+  byte[] expandedJson(boolean applications, byte[] contactJson) {
+    boolean contact = contactJson != null && contactFrom >= 0;
+    if (!applications && !contact) {
+      return json;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(json.length + 1024);
+    int at = 0;
+    if (contact) {
+      out.write(json, at, contactFrom - at);
+      out.writeBytes(contactJson);
+      at = contactTo;
+    }
+    if (applications) {
+      out.write(json, at, applicationsFrom - at);
+      out.writeBytes(applicationsJson);
+      at = applicationsTo;
+    }
+    out.write(json, at, json.length - at);
+    return out.toByteArray();
   }
 
   private static String[] strings(ObjectNode node, String field) {

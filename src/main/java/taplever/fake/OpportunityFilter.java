@@ -1,6 +1,8 @@
 package taplever.fake;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
@@ -8,6 +10,8 @@ import java.util.function.Predicate;
  * The {@code GET /opportunities} filters (§7.1), all inclusive, built once per request into a
  * predicate over the unpacked fields of {@link OpportunityEntry}. Multi-valued parameters are
  * unions. An opportunity without {@code updatedAt} never matches an {@code updated_at_*} filter.
+ * {@code archived=true} keeps only archived opportunities, {@code archived=false} only active ones,
+ * and no {@code archived} both; it combines with every other filter.
  */
 final class OpportunityFilter {
   private OpportunityFilter() {}
@@ -16,7 +20,11 @@ final class OpportunityFilter {
    * The filter as a predicate over positions of {@code table}: column checks first, entry fields
    * after.
    */
-  static IntPredicate of(ListQuery q, Credential credential, OpportunityTable table) {
+  static IntPredicate of(
+      ListQuery q,
+      Credential credential,
+      OpportunityTable table,
+      Function<OpportunityEntry, ContactGenerator.Contact> contacts) {
     Confidentiality confidentiality = Confidentiality.of(q, credential);
     Long createdStart = q.millis("created_at_start");
     Long createdEnd = q.millis("created_at_end");
@@ -45,7 +53,7 @@ final class OpportunityFilter {
     long[] created = table.createdAt;
     long[] updated = table.updatedAt;
     byte[] flags = table.flags;
-    Predicate<OpportunityEntry> rest = others(q);
+    Predicate<OpportunityEntry> rest = and(others(q), email(q, contacts));
     return i ->
         (flags[i] & m) == wanted
             && created[i] >= cLo
@@ -76,6 +84,24 @@ final class OpportunityFilter {
     p = and(p, anyOf(q, "tag", e -> e.tags));
     p = and(p, anyOf(q, "source", e -> e.sources));
     return p;
+  }
+
+  /** {@code email}: one of the contact's addresses, compared canonically (case-insensitive). */
+  private static Predicate<OpportunityEntry> email(
+      ListQuery q, Function<OpportunityEntry, ContactGenerator.Contact> contacts) {
+    List<String> wanted =
+        q.all("email").stream().map(e -> e.trim().toLowerCase(Locale.ROOT)).toList();
+    if (wanted.isEmpty()) {
+      return null;
+    }
+    return e -> {
+      for (var email : contacts.apply(e).emails()) {
+        if (wanted.contains(email.asText().toLowerCase(Locale.ROOT))) {
+          return true;
+        }
+      }
+      return false;
+    };
   }
 
   private static Predicate<OpportunityEntry> and(

@@ -17,8 +17,14 @@ final class OpportunityGenerator {
   private static final long END = DatasetGenerator.END_MS;
   private final long seed;
   private final ReferenceData ref;
+  private final ContactGenerator contacts;
+  private final double liveShare;
+  private final boolean newFields;
 
-  /** The facts an opportunity and its children must agree on. */
+  /**
+   * The facts an opportunity and its children must agree on; {@code fresh}: created by a mutation
+   * (all its timestamps are its creation time).
+   */
   record Candidacy(
       String applicationId,
       String applicationType,
@@ -26,11 +32,20 @@ final class OpportunityGenerator {
       ObjectNode posting,
       boolean confidential,
       boolean legacy,
-      long createdAt) {}
+      long createdAt,
+      boolean fresh) {}
 
-  OpportunityGenerator(long seed, ReferenceData ref) {
-    this.seed = seed;
+  OpportunityGenerator(DatasetSpec spec, ReferenceData ref, ContactGenerator contacts) {
+    this.seed = spec.seed();
     this.ref = ref;
+    this.contacts = contacts;
+    this.liveShare = spec.liveShare();
+    this.newFields = spec.newFields();
+  }
+
+  /** The id of opportunity {@code genIndex}: the first draw of its stream, cheap to recompute. */
+  String id(int genIndex) {
+    return SeededRandom.of(seed, 100, genIndex).uuid();
   }
 
   /**
@@ -55,7 +70,8 @@ final class OpportunityGenerator {
         now > 0
             ? now
             : legacy ? rnd.between(START, START + 540 * DAY) : rnd.between(START, END - DAY);
-    return new Candidacy(applicationId, type, origin, posting, confidential, legacy, createdAt);
+    return new Candidacy(
+        applicationId, type, origin, posting, confidential, legacy, createdAt, now > 0);
   }
 
   /**
@@ -65,7 +81,7 @@ final class OpportunityGenerator {
     SeededRandom rnd = SeededRandom.of(seed, 100, genIndex);
     boolean fresh = now > 0;
     String id = rnd.uuid();
-    String name = SampleText.fullName(rnd);
+    ContactGenerator.Contact contact = contacts.forOpportunity(genIndex);
     long createdAt = c.createdAt();
     long horizon = c.legacy() ? START + 600 * DAY : END;
     long lastInteractionAt =
@@ -74,41 +90,22 @@ final class OpportunityGenerator {
         fresh
             ? now
             : rnd.between(lastInteractionAt, Math.min(horizon, lastInteractionAt + 60 * DAY));
-    boolean archived = !fresh && rnd.chance(0.35);
+    boolean archived = !fresh && rnd.nextDouble() >= liveShare;
     boolean hired = archived && rnd.chance(0.2);
-    ObjectNode opp = Nodes.object().put("id", id).put("name", name);
-    optionalText(
-        opp, rnd, "headline", rnd.pick(SampleText.COMPANIES) + ", " + rnd.pick(SampleText.SCHOOLS));
-    opp.put("contact", rnd.uuid());
-    String email =
-        SampleText.emailFor(name, rnd, rnd.pick("gmail.example", "mail.example.org", "例え.jp"));
-    ArrayNode emails = opp.putArray("emails");
-    if (rnd.chance(0.95)) {
-      emails.add(email);
-      if (rnd.chance(0.1)) {
-        emails.add("alt." + email);
-      }
+    ObjectNode opp = Nodes.object().put("id", id).put("name", contact.name());
+    if (contact.headline() != null) {
+      opp.put("headline", contact.headline());
+    } else if (rnd.chance(0.6)) {
+      opp.putNull("headline"); // else absent, as on some of Lever's examples
     }
-    ArrayNode phones = opp.putArray("phones");
-    if (rnd.chance(0.7)) {
-      phones
-          .addObject()
-          .put("type", rnd.pick("mobile", "home", "work"))
-          .put("value", "+1 415 555 " + rnd.between(1000, 9999));
-    }
+    opp.put("contact", contact.id());
+    opp.set("emails", contact.emails().deepCopy());
+    opp.set("phones", contact.phones().deepCopy());
     if (!c.legacy() || c.confidential()) {
       opp.put("confidentiality", c.confidential() ? "confidential" : "non-confidential");
     }
-    if (rnd.chance(0.15)) {
-      opp.putNull("location");
-    } else {
-      opp.put("location", rnd.pick(SampleText.LOCATIONS));
-    }
-    opp.set(
-        "links",
-        rnd.chance(0.5)
-            ? Nodes.strings("https://linkedin.example.com/in/" + rnd.hex(8))
-            : Nodes.array());
+    opp.put("location", contact.location());
+    opp.set("links", Nodes.strings(contact.links()));
     if (archived) {
       opp.putObject("archived")
           .put("archivedAt", rnd.between(lastInteractionAt, updatedAt))
@@ -165,7 +162,25 @@ final class OpportunityGenerator {
               ? "unspecified"
               : c.posting().path("categories").path("location").asText());
     }
+    if (newFields) {
+      addNewFields(opp, genIndex);
+    }
     return opp;
+  }
+
+  /**
+   * Schema drift: fields no schema declares, on some records only, from their own random stream so
+   * the rest of the record is the same with or without them.
+   */
+  private void addNewFields(ObjectNode opp, int genIndex) {
+    SeededRandom rnd = SeededRandom.of(seed, 107, genIndex);
+    if (rnd.chance(0.4)) {
+      opp.put("brandNewField", "added-" + rnd.hex(6));
+    }
+    if (opp.path("urls").isObject() && rnd.chance(0.4)) {
+      ((ObjectNode) opp.get("urls"))
+          .put("brandNewNested", "https://hire.lever.co/new/" + opp.get("id").asText());
+    }
   }
 
   /**
@@ -209,18 +224,6 @@ final class OpportunityGenerator {
       ObjectNode dp = opp.putObject("dataProtection");
       dp.putObject("store").put("allowed", true).put("expiresAt", updatedAt + 730 * DAY);
       dp.putObject("contact").put("allowed", rnd.chance(0.7)).putNull("expiresAt");
-    }
-  }
-
-  private static void optionalText(ObjectNode node, SeededRandom rnd, String field, String value) {
-    double r = rnd.nextDouble();
-    if (r < 0.15) {
-      return;
-    }
-    if (r < 0.25) {
-      node.putNull(field);
-    } else {
-      node.put(field, value);
     }
   }
 

@@ -14,7 +14,23 @@ import java.util.function.Predicate;
  * {@code limit} matches plus one to know whether more exist.
  */
 final class Pager {
-  private static final byte[] OPEN = "{\"data\":[".getBytes(StandardCharsets.UTF_8);
+  /**
+   * Where the page's records go: Lever's list envelope, or the EEO one, whose {@code data} is an
+   * object holding the array (§7.16; {@code hasNext}/{@code next} stay at the top level).
+   */
+  enum Envelope {
+    LIST("{\"data\":[", "]"),
+    EEO("{\"data\":{\"eeoResponses\":[", "]}");
+
+    private final byte[] open;
+    private final String close;
+
+    Envelope(String open, String close) {
+      this.open = open.getBytes(StandardCharsets.UTF_8);
+      this.close = close;
+    }
+  }
+
   private final OffsetTokens tokens;
 
   Pager(OffsetTokens tokens) {
@@ -47,6 +63,17 @@ final class Pager {
       IntPredicate filter,
       Function<? super T, byte[]> json,
       ListQuery query) {
+    return page(items, keyOrdered, filter, json, query, Envelope.LIST);
+  }
+
+  /** {@link #page(List, boolean, IntPredicate, Function, ListQuery)} in {@code envelope}. */
+  <T extends ListItem> byte[] page(
+      List<T> items,
+      boolean keyOrdered,
+      IntPredicate filter,
+      Function<? super T, byte[]> json,
+      ListQuery query,
+      Envelope envelope) {
     int limit = query.limit();
     String hash = OffsetTokens.queryHash(query);
     String offset = query.first("offset");
@@ -55,7 +82,7 @@ final class Pager {
             ? 0
             : start(items, keyOrdered, tokens.decode(offset, hash));
     ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-    out.writeBytes(OPEN);
+    out.writeBytes(envelope.open);
     int found = 0;
     T last = null;
     int lastIndex = -1;
@@ -77,7 +104,7 @@ final class Pager {
       last = item;
       lastIndex = index;
     }
-    out.writeBytes(("],\"hasNext\":" + hasNext).getBytes(StandardCharsets.UTF_8));
+    out.writeBytes((envelope.close + ",\"hasNext\":" + hasNext).getBytes(StandardCharsets.UTF_8));
     if (hasNext) {
       String next = tokens.encode(last.sortMs, last.key, lastIndex + 1, hash);
       out.writeBytes((",\"next\":\"" + next + "\"").getBytes(StandardCharsets.UTF_8));

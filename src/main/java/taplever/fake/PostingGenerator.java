@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Generates postings (§7.5) and requisitions (§7.6), including confidential ones, {@code
- * "unlimited"} headcounts and approvers whose {@code user} is a string or an object.
+ * "unlimited"} headcounts, approvers whose {@code user} is a string or an object, and custom fields
+ * typed by {@code /requisition_fields}.
  */
 final class PostingGenerator {
   private static final long START = DatasetGenerator.START_MS;
@@ -15,10 +16,12 @@ final class PostingGenerator {
   private static final long DAY = DatasetGenerator.DAY_MS;
   private final long seed;
   private final List<ObjectNode> users;
+  private final boolean newFields;
 
-  PostingGenerator(long seed, List<ObjectNode> users) {
+  PostingGenerator(long seed, List<ObjectNode> users, boolean newFields) {
     this.seed = seed;
     this.users = users;
+    this.newFields = newFields;
   }
 
   private String userId(SeededRandom rnd) {
@@ -78,6 +81,9 @@ final class PostingGenerator {
       content
           .put("closing", "We value diversity ✨")
           .put("closingHtml", "<div>We value diversity ✨</div>");
+      if (rnd.chance(0.4)) {
+        content.putArray("customQuestions").add(FormFields.postingQuestions(rnd, createdAt));
+      }
       posting.put("country", rnd.pick("US", "GB", "DE", "PL", "JP", "BR"));
       posting.set("followers", Nodes.strings(userId(rnd), userId(rnd)));
       String reqCode = "REQ-" + (1000 + i);
@@ -105,6 +111,14 @@ final class PostingGenerator {
             .put("currency", rnd.pick("USD", "EUR", "GBP"))
             .put("interval", "per-year-salary");
       }
+      if (newFields) {
+        // Schema drift with a type conflict: an integer on some postings, a string on others.
+        switch (i % 3) {
+          case 0 -> posting.put("brandNewPriority", SeededRandom.of(seed, 12, i).between(1, 5));
+          case 1 -> posting.put("brandNewPriority", "high");
+          default -> {}
+        }
+      }
       postings.add(posting);
     }
     return postings;
@@ -128,7 +142,12 @@ final class PostingGenerator {
               .put("creator", userId(rnd));
       int total = rnd.between(1, 5);
       boolean unlimited = i == 1 || rnd.chance(0.15);
-      req.put("headcountHired", rnd.between(0, total));
+      int hired = rnd.between(0, total);
+      if (unlimited && (i == 1 || rnd.chance(0.3))) {
+        req.put("headcountHired", "unlimited"); // the reference allows the string here too
+      } else {
+        req.put("headcountHired", hired);
+      }
       if (unlimited) {
         req.put("headcountTotal", "unlimited");
       } else {
@@ -161,16 +180,21 @@ final class PostingGenerator {
         req.putNull("compensationBand");
       }
       req.set("approval", approval(rnd, createdAt));
+      // Keyed by /requisition_fields id, typed by its definition: text, dropdown option id,
+      // date as epoch ms, number, and the object one as a nested map (with a date subfield).
       ObjectNode custom =
           req.putObject("customFields")
               .put("cost_center", "CC-" + rnd.between(100, 999))
               .put("level", rnd.pick("l1", "l2", "l3", "l4", "principal"))
-              .put("target_start_date", rnd.between(createdAt, END))
-              .put("budget", rnd.between(50, 300) * 1000);
+              .put("target_start_date", rnd.between(createdAt, END));
+      if (i == 0 || rnd.chance(0.8)) {
+        custom.put("budget", rnd.between(50, 300) * 1000);
+      }
       custom
           .putObject("compensation_details")
           .put("base", rnd.between(60, 200) * 1000)
-          .put("bonus_plan", rnd.pick("none", "10% target", "Équipe"));
+          .put("bonus_plan", rnd.pick("none", "10% target", "Équipe"))
+          .put("effective_date", rnd.between(createdAt, END));
       long updatedAt = rnd.between(createdAt, END);
       if ("closed".equals(status)) {
         req.put("closedAt", updatedAt);

@@ -15,11 +15,14 @@ final class ReferenceData {
   final List<ObjectNode> stages;
   final List<ObjectNode> archiveReasons;
   final List<ObjectNode> postings;
+  final List<ObjectNode> deletedPostings;
   final List<ObjectNode> requisitions;
   final List<ObjectNode> requisitionFields;
   final List<ObjectNode> feedbackTemplates;
   final List<ObjectNode> formTemplates;
   private final Map<String, ObjectNode> postingsById = new HashMap<>();
+  private final Map<String, ObjectNode> usersById = new HashMap<>();
+  private final Map<String, ObjectNode> stagesById = new HashMap<>();
   private final List<ObjectNode> confidentialPostings;
   private final List<ObjectNode> openPostings;
   private final List<String> userIds;
@@ -29,6 +32,7 @@ final class ReferenceData {
       List<ObjectNode> stages,
       List<ObjectNode> archiveReasons,
       List<ObjectNode> postings,
+      List<ObjectNode> deletedPostings,
       List<ObjectNode> requisitions,
       List<ObjectNode> requisitionFields,
       List<ObjectNode> feedbackTemplates,
@@ -37,12 +41,16 @@ final class ReferenceData {
     this.stages = List.copyOf(stages);
     this.archiveReasons = List.copyOf(archiveReasons);
     this.postings = List.copyOf(postings);
+    this.deletedPostings = List.copyOf(deletedPostings);
     this.requisitions = List.copyOf(requisitions);
     this.requisitionFields = List.copyOf(requisitionFields);
     this.feedbackTemplates = List.copyOf(feedbackTemplates);
     this.formTemplates = List.copyOf(formTemplates);
     this.userIds = users.stream().map(u -> u.get("id").asText()).toList();
     postings.forEach(p -> postingsById.put(p.get("id").asText(), p));
+    deletedPostings.forEach(p -> postingsById.putIfAbsent(p.get("id").asText(), p));
+    users.forEach(u -> usersById.put(u.get("id").asText(), u));
+    stages.forEach(s -> stagesById.put(s.get("id").asText(), s));
     this.confidentialPostings =
         postings.stream()
             .filter(p -> "confidential".equals(Nodes.text(p, "confidentiality")))
@@ -80,8 +88,34 @@ final class ReferenceData {
     return 0;
   }
 
+  /** The posting with {@code id} (deleted ones included), or null. */
   ObjectNode posting(String id) {
     return id == null ? null : postingsById.get(id);
+  }
+
+  /** The user with {@code id}, or null; shared, read-only. */
+  ObjectNode userById(String id) {
+    return id == null ? null : usersById.get(id);
+  }
+
+  /** The stage with {@code id}, or null; shared, read-only. */
+  ObjectNode stageById(String id) {
+    return id == null ? null : stagesById.get(id);
+  }
+
+  /** The first active non-hired archive reason: what an archive without a reason uses. */
+  String defaultArchiveReasonId() {
+    return archiveReasons.stream()
+        .filter(r -> r.get("type").asText().equals("non-hired"))
+        .filter(r -> r.get("status").asText().equals("active"))
+        .findFirst()
+        .orElseThrow()
+        .get("id")
+        .asText();
+  }
+
+  boolean isArchiveReason(String id) {
+    return archiveReasons.stream().anyMatch(r -> r.get("id").asText().equals(id));
   }
 
   String feedbackTemplateId(SeededRandom rnd) {

@@ -13,10 +13,16 @@ import java.util.List;
 final class ReferenceGenerator {
   private static final long START = DatasetGenerator.START_MS;
   private static final long END = DatasetGenerator.END_MS;
-  private final long seed;
 
-  ReferenceGenerator(long seed) {
+  /** Postings deleted before the dataset's "now", served by {@code /postings/deleted}. */
+  static final int DELETED_POSTINGS = 4;
+
+  private final long seed;
+  private final boolean newFields;
+
+  ReferenceGenerator(long seed, boolean newFields) {
     this.seed = seed;
+    this.newFields = newFields;
   }
 
   ReferenceData generate(int opportunities) {
@@ -26,12 +32,32 @@ final class ReferenceGenerator {
     List<ObjectNode> fields = requisitionFields();
     List<ObjectNode> feedbackTemplates = feedbackTemplates(stages);
     List<ObjectNode> formTemplates = formTemplates();
-    PostingGenerator postingGenerator = new PostingGenerator(seed, users);
-    List<ObjectNode> postings = postingGenerator.postings(Math.max(3, opportunities / 10));
+    PostingGenerator postingGenerator = new PostingGenerator(seed, users, newFields);
+    int live = Math.max(3, opportunities / 10);
+    List<ObjectNode> all = postingGenerator.postings(live + DELETED_POSTINGS);
+    List<ObjectNode> postings = all.subList(0, live);
+    List<ObjectNode> deleted = new ArrayList<>();
+    SeededRandom rnd = SeededRandom.of(seed, 13);
+    for (ObjectNode posting : all.subList(live, all.size())) {
+      long after = Math.max(posting.get("updatedAt").asLong(), posting.get("createdAt").asLong());
+      deleted.add(
+          posting
+              .deepCopy()
+              .put("deletedAt", rnd.between(after, END))
+              .put("deletedBy", rnd.pick(users).get("id").asText()));
+    }
     List<ObjectNode> requisitions =
         postingGenerator.requisitions(Math.max(2, opportunities / 15), postings);
     return new ReferenceData(
-        users, stages, reasons, postings, requisitions, fields, feedbackTemplates, formTemplates);
+        users,
+        stages,
+        reasons,
+        postings,
+        deleted,
+        requisitions,
+        fields,
+        feedbackTemplates,
+        formTemplates);
   }
 
   private List<ObjectNode> users(int count) {
@@ -39,7 +65,7 @@ final class ReferenceGenerator {
     List<ObjectNode> users = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       String name = SampleText.fullName(rnd);
-      String email = SampleText.emailFor(name, rnd, "example.com");
+      String email = SampleText.staffEmail(name, rnd);
       long createdAt = rnd.between(START, END - 30 * DatasetGenerator.DAY_MS);
       ObjectNode user =
           Nodes.object()
@@ -56,7 +82,7 @@ final class ReferenceGenerator {
       }
       user.put("accessRole", i == 0 ? "super admin" : rnd.pick(SampleText.ACCESS_ROLES));
       if (rnd.chance(0.6)) {
-        user.put("photo", "https://gravatar.example.com/avatar/" + rnd.hex(32));
+        user.put("photo", "https://photos." + PersonalData.DOMAIN + "/avatar/" + rnd.hex(32));
       } else {
         user.putNull("photo");
       }
@@ -128,6 +154,11 @@ final class ReferenceGenerator {
     subfields.add(Nodes.object().put("id", "base").put("text", "Base").put("type", "number"));
     subfields.add(
         Nodes.object().put("id", "bonus_plan").put("text", "Bonus plan").put("type", "text"));
+    subfields.add(
+        Nodes.object()
+            .put("id", "effective_date")
+            .put("text", "Effective date")
+            .put("type", "date"));
     fields.add(compensation);
     return fields;
   }
@@ -172,10 +203,17 @@ final class ReferenceGenerator {
   private List<ObjectNode> formTemplates() {
     SeededRandom rnd = SeededRandom.of(seed, 5);
     List<ObjectNode> templates = new ArrayList<>();
-    for (String name : List.of("Offer details", "Relocation", "Background check")) {
+    List<String> names = List.of("Offer details", "Relocation", "Background check");
+    for (int i = 0; i < names.size(); i++) {
       long createdAt = rnd.between(START, START + 300 * DatasetGenerator.DAY_MS);
-      ObjectNode template = Nodes.object().put("id", rnd.uuid()).put("text", name);
-      template.set("group", Nodes.object().put("id", rnd.uuid()).put("name", "HR"));
+      ObjectNode template = Nodes.object().put("id", rnd.uuid()).put("text", names.get(i));
+      String groupId = rnd.uuid();
+      // Lever's group "may be an empty string or null" besides an object: one of each.
+      switch (i) {
+        case 0 -> template.set("group", Nodes.object().put("id", groupId).put("name", "HR"));
+        case 1 -> template.put("group", "");
+        default -> template.putNull("group");
+      }
       template.put("instructions", "Fill in after the final interview");
       template.put("secretByDefault", rnd.chance(0.5));
       template.set("fields", FormFields.profileForm(rnd, createdAt, false));

@@ -1,23 +1,31 @@
 package taplever.fake;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Checks a data request's {@code Authorization} header (§2): HTTP Basic with the API key as user
  * name and an empty password, or {@code Bearer} with an unexpired access token from {@link
  * TokenStore}. A second, built-in key ({@value #NO_CONFIDENTIAL_KEY}) authenticates but has no
- * confidential access.
+ * confidential access. Every credential lacks the options' denied scopes; a token also lacks
+ * confidential access unless granted it, and with {@code tokenScopesEnforced} holds only the scopes
+ * it was granted.
  */
 final class RequestAuthenticator {
   static final String NO_CONFIDENTIAL_KEY = "fake-key-no-confidential";
-  static final String CONFIDENTIAL_SCOPE = "confidential:access:admin";
   private final String apiKey;
   private final TokenStore tokens;
+  private final Set<String> denied;
+  private final boolean tokenScopesEnforced;
 
-  RequestAuthenticator(String apiKey, TokenStore tokens) {
-    this.apiKey = apiKey;
+  RequestAuthenticator(FakeLeverOptions options, TokenStore tokens) {
+    this.apiKey = options.apiKey();
     this.tokens = tokens;
+    this.denied = options.effectiveDeniedScopes();
+    this.tokenScopesEnforced = options.tokenScopesEnforced();
   }
 
   Credential authenticate(String header) {
@@ -41,9 +49,13 @@ final class RequestAuthenticator {
       if (grant.expired()) {
         throw ApiError.unauthorized("Access token expired");
       }
+      Set<String> scopes = new HashSet<>(Arrays.asList(grant.scope().trim().split("\\s+")));
+      Set<String> tokenDenied = new HashSet<>(denied);
+      if (!scopes.contains(EndpointScopes.CONFIDENTIAL)) {
+        tokenDenied.add(EndpointScopes.CONFIDENTIAL);
+      }
       return new Credential(
-          "oauth:" + grant.clientId(),
-          (" " + grant.scope() + " ").contains(" " + CONFIDENTIAL_SCOPE + " "));
+          "oauth:" + grant.clientId(), tokenDenied, tokenScopesEnforced ? scopes : null);
     }
     throw ApiError.unauthorized("Unsupported authorization scheme");
   }
@@ -59,10 +71,12 @@ final class RequestAuthenticator {
     String user = colon < 0 ? decoded : decoded.substring(0, colon);
     String password = colon < 0 ? "" : decoded.substring(colon + 1);
     if (password.isEmpty() && user.equals(apiKey)) {
-      return new Credential("key:" + apiKey, true);
+      return new Credential("key:" + apiKey, denied, null);
     }
     if (password.isEmpty() && user.equals(NO_CONFIDENTIAL_KEY)) {
-      return new Credential("key:" + NO_CONFIDENTIAL_KEY, false);
+      Set<String> without = new HashSet<>(denied);
+      without.add(EndpointScopes.CONFIDENTIAL);
+      return new Credential("key:" + NO_CONFIDENTIAL_KEY, without, null);
     }
     throw ApiError.unauthorized(
         "Invalid API key (the key goes in the user name; the password must be empty)");

@@ -148,6 +148,30 @@ final class SampleText {
     return cjk ? last + " " + first : first + " " + last;
   }
 
+  /**
+   * A candidate's address: always under {@link PersonalData#DOMAIN}, sometimes below an IDN label.
+   */
+  static String candidateEmail(String name, SeededRandom rnd) {
+    return emailFor(name, rnd, rnd.pick("mail.", "inbox.", "例え.") + PersonalData.DOMAIN);
+  }
+
+  /**
+   * A Lever user's (recruiter's, interviewer's) address, also under {@link PersonalData#DOMAIN}.
+   */
+  static String staffEmail(String name, SeededRandom rnd) {
+    return emailFor(name, rnd, "staff." + PersonalData.DOMAIN);
+  }
+
+  /** A fictional North American number ({@code 555} exchange), recognisable as fake. */
+  static String phone(SeededRandom rnd) {
+    return PersonalData.PHONE_PREFIX + rnd.between(1000, 9999);
+  }
+
+  /** A profile link on a host under {@link PersonalData#DOMAIN}. */
+  static String profileLink(SeededRandom rnd) {
+    return "https://linkedin." + PersonalData.DOMAIN + "/in/" + rnd.hex(8);
+  }
+
   /** An ASCII e-mail local part derived from the name plus a disambiguating suffix. */
   static String emailFor(String name, SeededRandom rnd, String domain) {
     StringBuilder local = new StringBuilder();

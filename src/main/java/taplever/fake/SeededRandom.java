@@ -44,6 +44,20 @@ final class SeededRandom {
     return new UUID(msb, lsb).toString();
   }
 
+  /**
+   * Like {@link #uuid()} (same draws), but the low 32 bits are {@code low32}: how {@link TaggedIds}
+   * makes an id lead back to its owner.
+   */
+  String uuid(int low32) {
+    long msb = (random.nextLong() & 0xFFFFFFFFFFFF0FFFL) | 0x0000000000004000L;
+    long lsb = (random.nextLong() & 0x3FFFFFFF00000000L) | 0x8000000000000000L;
+    return new UUID(msb, lsb | (low32 & 0xFFFFFFFFL)).toString();
+  }
+
+  long nextLong() {
+    return random.nextLong();
+  }
+
   /** Uniform integer in {@code [lo, hi]} (inclusive). */
   int between(int lo, int hi) {
     return hi <= lo ? lo : lo + random.nextInt(hi - lo + 1);

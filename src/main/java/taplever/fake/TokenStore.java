@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TokenStore {
   static final String DEFAULT_SCOPE =
       "offline_access opportunities:read:admin applications:read:admin archive_reasons:read:admin"
-          + " audit_events:read:admin confidential:access:admin feedback:read:admin"
+          + " audit_events:read:admin confidential:access:admin contact:read:admin"
+          + " eeo_responses_pii:read:admin feedback:read:admin"
           + " feedback_templates:read:admin files:read:admin forms:read:admin"
           + " form_templates:read:admin interviews:read:admin notes:read:admin offers:read:admin"
           + " panels:read:admin postings:read:admin referrals:read:admin requisitions:read:admin"
@@ -58,7 +59,8 @@ final class TokenStore {
     this.clock = options.clock();
     long now = clock.millis();
     refresh.put(
-        options.refreshToken(), new RefreshGrant(options.clientId(), DEFAULT_SCOPE, now, now));
+        options.refreshToken(),
+        new RefreshGrant(options.clientId(), granted(DEFAULT_SCOPE), now, now));
     latestRefresh = options.refreshToken();
   }
 
@@ -101,7 +103,7 @@ final class TokenStore {
    */
   synchronized String newCode(String clientId, String redirectUri, String scope) {
     String code = randomToken(18);
-    codes.put(code, new Code(clientId, redirectUri, scope, clock.millis() + CODE_TTL_MS));
+    codes.put(code, new Code(clientId, redirectUri, granted(scope), clock.millis() + CODE_TTL_MS));
     return code;
   }
 
@@ -127,6 +129,21 @@ final class TokenStore {
         refreshToken,
         grant.scope(),
         options.accessTokenTtlSeconds());
+  }
+
+  /**
+   * What the account grants of {@code requested}: the requested scopes minus the denied ones, in
+   * the requested order.
+   */
+  private String granted(String requested) {
+    java.util.Set<String> denied = options.effectiveDeniedScopes();
+    StringBuilder out = new StringBuilder();
+    for (String scope : requested.trim().split("\\s+")) {
+      if (!scope.isEmpty() && !denied.contains(scope)) {
+        out.append(out.length() == 0 ? "" : " ").append(scope);
+      }
+    }
+    return out.toString();
   }
 
   AccessGrant access(String token) {

@@ -395,6 +395,11 @@ class FakeLeverTest {
     assertTrue(truth.get("opportunity_offers").get(0).has("opportunityId"));
     assertTrue(truth.get("candidate_resumes").get(0).has("candidateId"));
     assertEquals(20, truth.get("deleted_opportunities").size());
+    assertEquals(ReferenceGenerator.DELETED_POSTINGS, truth.get("deleted_postings").size());
+    assertTrue(truth.get("contacts").size() > 40 && truth.get("contacts").size() < 60);
+    assertTrue(truth.get("eeo_responses").size() > 10);
+    assertTrue(truth.get("eeo_responses").get(0).has("eeoSurveyRespondedAt"));
+    assertTrue(truth.get("deleted_postings").get(0).has("deletedAt"));
   }
 
   @Test

@@ -72,4 +72,65 @@ class FakeServerCommandTest {
     assertEquals(0, exit.get());
     assertThrows(IOException.class, () -> HTTP.send(stages, HttpResponse.BodyHandlers.ofString()));
   }
+
+  @Test
+  void permissionAndDataFlagsReachTheServer() throws Exception {
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new FakeServerCommand());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(new StringWriter(), true));
+    Path truth = dir.resolve("truth.json");
+    AtomicInteger exit = new AtomicInteger(-1);
+    Thread server =
+        new Thread(
+            () ->
+                exit.set(
+                    cli.execute(
+                        "--opportunities=40",
+                        "--no-rate-limit",
+                        "--deny-scope=notes:read:admin,users:read:admin",
+                        "--no-confidential-access",
+                        "--no-add-ons",
+                        "--no-deleted-postings",
+                        "--new-fields",
+                        "--live-share=0",
+                        "--dump-ground-truth=" + truth)));
+    server.start();
+    for (int i = 0; i < 200 && !out.toString().contains("\n"); i++) {
+      Thread.sleep(50);
+    }
+    String baseUrl = JSON.readTree(out.toString().trim()).get("base_url").asText();
+    JsonNode opportunities = JSON.readTree(truth.toFile()).get("opportunities");
+    for (JsonNode o : opportunities) {
+      assertTrue(o.get("archived").isObject(), "live share 0: every generated one archived");
+    }
+    assertTrue(JSON.readTree(truth.toFile()).toString().contains("brandNew"));
+    String id = opportunities.get(0).get("id").asText();
+    assertEquals(403, status(baseUrl + "/users"));
+    assertEquals(403, status(baseUrl + "/opportunities/" + id + "/notes"));
+    assertEquals(200, status(baseUrl + "/opportunities/" + id + "/offers"));
+    assertEquals(403, status(baseUrl + "/opportunities?confidentiality=all"));
+    assertEquals(403, status(baseUrl + "/audit_events"));
+    assertEquals(404, status(baseUrl + "/postings/deleted"));
+    server.interrupt();
+    server.join(10_000);
+    assertEquals(0, exit.get());
+  }
+
+  @Test
+  void anImpossibleLiveShareIsAUsageError() {
+    CommandLine cli = new CommandLine(new FakeServerCommand());
+    StringWriter err = new StringWriter();
+    cli.setErr(new PrintWriter(err, true));
+    assertEquals(2, cli.execute("--live-share=1.5"));
+    assertTrue(err.toString().contains("liveShare"), err.toString());
+  }
+
+  private static int status(String url) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", basic("fake-api-key"))
+            .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
 }
