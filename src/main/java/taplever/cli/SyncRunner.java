@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
 import taplever.catalog.StreamSelection;
+import taplever.config.ChildRefresh;
 import taplever.config.ConfigFileWriter;
 import taplever.config.Credentials;
 import taplever.config.FileWrites;
@@ -71,7 +72,8 @@ final class SyncRunner {
         runtime.log("tap-lever.progress"))) {
       try {
         SyncSettings settings = new SyncSettings(config.startDate(), config.childLookback(),
-            config.childFullRefresh(), config.maxConcurrency(),
+            config.childFullRefresh(), config.childRefresh() == ChildRefresh.ROLLING,
+            config.maxConcurrency(),
             config.unknownFields() == UnknownFields.KEEP, personalData());
         new SyncEngine(settings, client, writer, runtime, cancellation, stats)
             .run(selections, input);

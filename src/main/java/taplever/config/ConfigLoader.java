@@ -83,7 +83,8 @@ public final class ConfigLoader {
         Settings.SCOPES.read(root, ""),
         source,
         UnknownFields.parse(Settings.UNKNOWN_FIELDS.read(root, "")),
-        pii(root));
+        pii(root),
+        ChildRefresh.parse(Settings.CHILD_REFRESH.read(root, "")));
   }
 
   /** Names the first few (sorted) and counts the rest: a config can hold millions. */

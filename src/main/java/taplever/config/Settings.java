@@ -64,8 +64,14 @@ public final class Settings {
           + " before the bookmark (Lever does not bump updatedAt for offer status changes or"
           + " feedback edits).");
   public static final Setting.Whole CHILD_FULL_REFRESH_DAYS = new Setting.Whole(
-      "child_full_refresh_days", 7, 0, 3650, "Every this many days, child streams re-read the"
-          + " children of every opportunity; 0 disables.");
+      "child_full_refresh_days", 30, 0, 3650, "Every child of every opportunity is read again at"
+          + " least once in this many days (Lever edits some without telling); with"
+          + " child_refresh rolling, archived opportunities are spread evenly over the period and"
+          + " live ones are read every run. 0 turns the refresh off.");
+  public static final Setting.Choice CHILD_REFRESH = new Setting.Choice("child_refresh",
+      List.of("rolling", "periodic"), "rolling", "rolling: the live pipeline every run and the"
+          + " archived opportunities in even slices; periodic: every opportunity's children at"
+          + " once, every child_full_refresh_days (v0.1).");
   public static final Setting.Choice UNKNOWN_FIELDS = new Setting.Choice("unknown_fields",
       List.of("keep", "drop"), "keep", "What to do with fields Lever sends that the stream's"
           + " schema does not declare: keep them in the record, or drop them.");
@@ -89,7 +95,7 @@ public final class Settings {
       REFRESH_TOKEN, TOKEN_URL, AUTHORIZE_URL, SCOPES, START_DATE, USER_AGENT, REGION, BASE_URL,
       PAGE_SIZE, MAX_CONCURRENCY, REQUESTS_PER_SECOND, BURST, MAX_RETRY_SECONDS,
       CONNECT_TIMEOUT_SECONDS, READ_TIMEOUT_SECONDS, CHILD_LOOKBACK_DAYS, CHILD_FULL_REFRESH_DAYS,
-      UNKNOWN_FIELDS, PII);
+      CHILD_REFRESH, UNKNOWN_FIELDS, PII);
 
   /** The settings a sync cannot do without, whatever the credentials. */
   public static final Set<Setting> REQUIRED = Set.of(START_DATE);

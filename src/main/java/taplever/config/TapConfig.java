@@ -32,7 +32,8 @@ public record TapConfig(
     Optional<String> scopes,
     Optional<Path> source,
     UnknownFields unknownFields,
-    PiiPolicy pii) {
+    PiiPolicy pii,
+    ChildRefresh childRefresh) {
 
   public static final int DEFAULT_PAGE_SIZE = (int) Settings.PAGE_SIZE.defaultValue();
   public static final int DEFAULT_MAX_CONCURRENCY = (int) Settings.MAX_CONCURRENCY.defaultValue();
@@ -52,6 +53,6 @@ public record TapConfig(
     this(credentials, startDate, userAgent, region, baseUrl, authorizeUrl, pageSize,
         maxConcurrency, requestsPerSecond, burst, maxRetry, connectTimeout, readTimeout,
         childLookback, childFullRefresh, scopes, source, UnknownFields.byDefault(),
-        PiiPolicy.byDefault());
+        PiiPolicy.byDefault(), ChildRefresh.byDefault());
   }
 }

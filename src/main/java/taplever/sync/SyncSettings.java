@@ -6,7 +6,10 @@ import java.time.Instant;
 /**
  * The config values the engine runs by, decoupled from how the config file spells them.
  *
+ * @param childFullRefresh every child is read again within this period; zero: never
+ * @param rolling spread that refresh (live parents every run, archived ones in slices) rather
+ *     than re-reading every parent's children at once when the period is over
  * @param keepUnknownFields {@code unknown_fields}: keep (declare) fields the schema lacks, or drop
  */
 public record SyncSettings(Instant startDate, Duration childLookback, Duration childFullRefresh,
-    int maxConcurrency, boolean keepUnknownFields, PersonalData personal) {}
+    boolean rolling, int maxConcurrency, boolean keepUnknownFields, PersonalData personal) {}

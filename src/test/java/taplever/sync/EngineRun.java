@@ -36,7 +36,7 @@ final class EngineRun {
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private Function<OutputStream, OutputStream> stdout = out -> out;
   private SyncSettings settings = new SyncSettings(START_DATE, Duration.ofDays(1),
-      Duration.ofDays(7), 4, true, PersonalData.KEEP);
+      Duration.ofDays(7), false, 4, true, PersonalData.KEEP);
   private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
   EngineRun settings(SyncSettings s) {
