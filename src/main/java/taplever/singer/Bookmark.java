@@ -3,6 +3,7 @@ package taplever.singer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -19,12 +20,15 @@ import taplever.error.InputException;
  *     been delivered under this bookmark: it came from another tap (the Stitch tap's
  *     {@code last_record}, an epoch-millisecond value), so the next window is read without the
  *     filter once
+ * @param rolling for child streams Lever edits silently: where the rolling refresh of archived
+ *     parents stands
  */
 public record Bookmark(Optional<String> replicationKey, Optional<Instant> value,
-    Optional<Instant> childrenRefreshedAt, Optional<Progress> progress, boolean keylessPending) {
+    Optional<Instant> childrenRefreshedAt, Optional<Progress> progress, boolean keylessPending,
+    Optional<Rolling> rolling) {
 
   public static final Bookmark EMPTY = new Bookmark(Optional.empty(), Optional.empty(),
-      Optional.empty(), Optional.empty(), false);
+      Optional.empty(), Optional.empty(), false, Optional.empty());
 
   /**
    * A window being read. {@code windowStart} empty means the window was read without a server
@@ -33,20 +37,41 @@ public record Bookmark(Optional<String> replicationKey, Optional<Instant> value,
   public record Progress(Optional<Instant> windowStart, Optional<Instant> windowEnd,
       Optional<String> offset, Optional<Instant> maxSeen) {}
 
+  /**
+   * The rolling refresh of archived parents' children: a cycle walks the parents created before
+   * {@code cycleStart}, newest first, in windows of creation time, so that each is read again
+   * within the refresh period. A few numbers, however large the account.
+   *
+   * @param position creation time below which the cycle has yet to walk (exclusive)
+   * @param window the current window's width
+   * @param offset Lever's token inside the window {@code [position - window, position)}, when a
+   *     run stopped in the middle of it (its share was done, or it was interrupted)
+   * @param done parents walked in this cycle
+   * @param total parents the cycle is expected to walk (the last cycle's count); 0 when unknown
+   * @param lastRun when a run last took its share, to size the next share by the time since
+   */
+  public record Rolling(Instant cycleStart, Instant position, Duration window,
+      Optional<String> offset, long done, long total, Instant lastRun) {}
+
   public Bookmark withValue(String key, Optional<Instant> newValue) {
-    return new Bookmark(Optional.of(key), newValue, childrenRefreshedAt, progress, keylessPending);
+    return new Bookmark(Optional.of(key), newValue, childrenRefreshedAt, progress, keylessPending,
+        rolling);
   }
 
   public Bookmark withProgress(Optional<Progress> p) {
-    return new Bookmark(replicationKey, value, childrenRefreshedAt, p, keylessPending);
+    return new Bookmark(replicationKey, value, childrenRefreshedAt, p, keylessPending, rolling);
   }
 
   public Bookmark withChildrenRefreshedAt(Instant at) {
-    return new Bookmark(replicationKey, value, Optional.of(at), progress, keylessPending);
+    return new Bookmark(replicationKey, value, Optional.of(at), progress, keylessPending, rolling);
   }
 
   public Bookmark withKeylessPending(boolean pending) {
-    return new Bookmark(replicationKey, value, childrenRefreshedAt, progress, pending);
+    return new Bookmark(replicationKey, value, childrenRefreshedAt, progress, pending, rolling);
+  }
+
+  public Bookmark withRolling(Optional<Rolling> r) {
+    return new Bookmark(replicationKey, value, childrenRefreshedAt, progress, keylessPending, r);
   }
 
   public JsonNode toJson() {
@@ -63,6 +88,16 @@ public record Bookmark(Optional<String> replicationKey, Optional<Instant> value,
       p.windowEnd().ifPresent(v -> pn.put("window_end", DateTimes.format(v)));
       p.offset().ifPresent(v -> pn.put("offset", v));
       p.maxSeen().ifPresent(v -> pn.put("max_seen", DateTimes.format(v)));
+    });
+    rolling.ifPresent(r -> {
+      ObjectNode rn = node.putObject("rolling_refresh");
+      rn.put("cycle_start", DateTimes.format(r.cycleStart()));
+      rn.put("position", DateTimes.format(r.position()));
+      rn.put("window_seconds", r.window().toSeconds());
+      r.offset().ifPresent(o -> rn.put("offset", o));
+      rn.put("done", r.done());
+      rn.put("total", r.total());
+      rn.put("last_run", DateTimes.format(r.lastRun()));
     });
     return node;
   }
@@ -88,7 +123,34 @@ public record Bookmark(Optional<String> replicationKey, Optional<Instant> value,
           text(stream, p, "offset"), time(stream, p, "max_seen")));
     }
     return new Bookmark(key, value, time(stream, node, "children_refreshed_at"), progress,
-        keylessPending && value.isPresent());
+        keylessPending && value.isPresent(), rolling(stream, node.get("rolling_refresh")));
+  }
+
+  private static Optional<Rolling> rolling(String stream, JsonNode r) {
+    if (r == null || r.isNull()) {
+      return Optional.empty();
+    }
+    if (!r.isObject()) {
+      throw new InputException("state 'rolling_refresh' of '" + stream + "' must be a JSON object");
+    }
+    String where = stream + " rolling_refresh";
+    return Optional.of(new Rolling(required(where, r, "cycle_start"), required(where, r, "position"),
+        Duration.ofSeconds(count(where, r, "window_seconds", 1)), text(where, r, "offset"),
+        count(where, r, "done", 0), count(where, r, "total", 0), required(where, r, "last_run")));
+  }
+
+  private static Instant required(String where, JsonNode node, String field) {
+    return time(where, node, field).orElseThrow(() -> new InputException("state '" + field
+        + "' of '" + where + "' is missing"));
+  }
+
+  private static long count(String where, JsonNode node, String field, long min) {
+    JsonNode v = node.get(field);
+    if (v == null || !v.canConvertToExactIntegral() || v.asLong() < min) {
+      throw new InputException("state '" + field + "' of '" + where + "' must be a whole number"
+          + " of at least " + min);
+    }
+    return v.asLong();
   }
 
   private static Optional<String> text(String stream, JsonNode node, String field) {

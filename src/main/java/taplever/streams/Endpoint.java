@@ -39,9 +39,12 @@ public record Endpoint(String path, Map<String, List<String>> params, List<Strin
    * @param archivedSinceParam lower bound on the archive time ({@code archived_at_start})
    * @param createdStartParam lower bound on the creation time, inclusive
    * @param createdEndParam upper bound on the creation time, inclusive
+   * @param archivedField the record's field that is set (not null) when it is archived
+   * @param createdField the record's creation time
    */
   public record Pipeline(Map<String, List<String>> live, Map<String, List<String>> archived,
-      String archivedSinceParam, String createdStartParam, String createdEndParam) {
+      String archivedSinceParam, String createdStartParam, String createdEndParam,
+      String archivedField, String createdField) {
     public Pipeline {
       live = Map.copyOf(live);
       archived = Map.copyOf(archived);

@@ -34,7 +34,7 @@ public final class LeverStreams {
   /** §7.1: archived=false lists the live pipeline; archived_at and created_at bound the rest. */
   private static final Endpoint.Pipeline OPPORTUNITY_PIPELINE = new Endpoint.Pipeline(
       Map.of("archived", List.of("false")), Map.of("archived", List.of("true")),
-      "archived_at_start", "created_at_start", "created_at_end");
+      "archived_at_start", "created_at_start", "created_at_end", "archived", "createdAt");
 
   private static final ParentStream OPPORTUNITY =
       new ParentStream("opportunities", "/opportunities/{id}/", "opportunityId", "updatedAt");

@@ -48,12 +48,14 @@ final class ParentWalk {
     this.log = log;
   }
 
-  void run(WindowPlan plan) {
+  /** Runs the window; returns how many archived parents it saw (for a fresh rolling cycle). */
+  long run(WindowPlan plan) {
     StreamSpec top = plan.top();
     Bookmark topMark = state.bookmark(top.name());
     WindowPlan window = plan;
     Optional<String> offset = Optional.empty();
     long maxSeen = Long.MIN_VALUE;
+    long archived = 0;
     if (topMark.progress().isPresent()) {
       Bookmark.Progress p = topMark.progress().get();
       boolean future = p.windowEnd().map(e -> e.isAfter(plan.end())).orElse(false);
@@ -84,6 +86,7 @@ final class ParentWalk {
         count(records);
         children.readAll(records, targets.perParent(), SyncStats.Reason.CHANGED);
         maxSeen = Math.max(maxSeen, records.maxKey());
+        archived += records.archived();
         if (next.isPresent()) {
           saveProgress(window, next, maxSeen);
         }
@@ -92,6 +95,7 @@ final class ParentWalk {
       pages.abandon();
     }
     finish(window, maxSeen);
+    return archived;
   }
 
   private WalkTargets targets(WindowPlan window) {
@@ -116,7 +120,9 @@ final class ParentWalk {
       }
     }
     return new WalkTargets(top.idField(), cursor.map(Cursor::key).orElse(null),
-        cursor.flatMap(Cursor::fallbackKey).orElse(null), versionField, null,
+        cursor.flatMap(Cursor::fallbackKey).orElse(null), versionField,
+        top.endpoint().flatMap(Endpoint::pipeline).map(Endpoint.Pipeline::archivedField)
+            .orElse(null),
         window.end().toEpochMilli(),
         window.parent().map(p -> new WalkTargets.Target(shapers.get(p.name()), p::wants)),
         inline, derived, perParent);

@@ -57,6 +57,18 @@ public final class ProgressReporter implements AutoCloseable {
     all.forEach((stream, c) -> table.append(String.format(Locale.ROOT,
         "  %-26s %,12d %,10d %,8d %,8d %10.1f%n", stream, c.records(), c.requests(), c.retries(),
         c.rateLimited(), c.duration(now).toMillis() / 1000.0)));
+    long changed = stats.childRequests(SyncStats.Reason.CHANGED);
+    long live = stats.childRequests(SyncStats.Reason.LIVE);
+    long rolling = stats.childRequests(SyncStats.Reason.ROLLING);
+    if (changed + live + rolling > 0) {
+      table.append(String.format(Locale.ROOT, "  child requests: %,d for changed parents, %,d for"
+          + " live parents, %,d for the rolling refresh of archived parents%n", changed, live,
+          rolling));
+    }
+    if (!stats.learned().isEmpty()) {
+      table.append("  fields Lever sent that the schemas lack: ")
+          .append(String.join(", ", new java.util.TreeSet<>(stats.learned()))).append('\n');
+    }
     log.info(table.toString().stripTrailing());
   }
 

@@ -88,12 +88,13 @@ public final class SyncEngine {
       ChildWork children = new ChildWork(fanOut, new ChildReader(source, out, stats, cancellation,
           clock, json, log));
       ParentWalk walk = new ParentWalk(lists, children, out, state, shapers, stats, log);
+      RefreshWalk refresh = new RefreshWalk(lists, children, state, shapers, log);
       state.emit();
       List<Group> groups = rotate(groups(selections), input.currentlySyncing());
       try {
         for (Group group : groups) {
           cancellation.check();
-          runGroup(group, shapers, out, state, walk, syncStart);
+          runGroup(group, shapers, out, state, walk, refresh, syncStart);
         }
       } catch (RuntimeException e) {
         if (!cancellation.isCancelled()) {
@@ -121,7 +122,7 @@ public final class SyncEngine {
   }
 
   private void runGroup(Group group, Map<String, StreamShaper> shapers, Output out,
-      StateKeeper state, ParentWalk walk, Instant syncStart) {
+      StateKeeper state, ParentWalk walk, RefreshWalk refresh, Instant syncStart) {
     List<StreamSelection> members = group.members();
     for (StreamSelection s : members) {
       if (s.spec().deprecated()) {
@@ -133,13 +134,16 @@ public final class SyncEngine {
     state.syncing(Optional.of(group.top().name()));
     WindowPlan plan = WindowPlan.of(group.top(), group.parent(), group.children(), state.state(),
         new WindowPlan.Settings(settings.startDate(), syncStart, settings.childLookback(),
-            settings.childFullRefresh()));
+            settings.childFullRefresh(), settings.rolling()));
+    RefreshPlan refreshPlan = RefreshPlan.of(plan, state.state(), settings.startDate(), syncStart,
+        settings.childFullRefresh(), settings.rolling());
     plan.notices().forEach(log::warn);
     log.info("{}: syncing {}{}", group.top().name(), names(members),
         plan.start().map(s -> " from " + s + (plan.serverFilter() ? "" : " (full read, filtered here)"))
             .orElse(""));
     try {
-      walk.run(plan);
+      long archived = walk.run(plan);
+      refresh.run(plan, refreshPlan, archived, settings.startDate(), settings.childFullRefresh());
     } catch (LeverApiException e) {
       Access.Refusal refusal = group.top().access().refusal();
       if (e.endpoint().equals(group.top().label())

@@ -29,9 +29,20 @@ import taplever.streams.StreamSpec;
 record WindowPlan(StreamSpec top, Optional<Participant> parent, List<Participant> children,
     boolean serverFilter, Optional<Instant> start, Instant end, List<String> notices) {
 
-  /** The run's settings that shape a window. */
+  /**
+   * The run's settings that shape a window.
+   *
+   * @param rolling children of parents with a live pipeline are refreshed by {@link RefreshPlan}
+   *     instead of a periodic full pass
+   */
   record Settings(Instant startDate, Instant syncStart, Duration childLookback,
-      Duration childFullRefresh) {}
+      Duration childFullRefresh, boolean rolling) {
+
+    Settings(Instant startDate, Instant syncStart, Duration childLookback,
+        Duration childFullRefresh) {
+      this(startDate, syncStart, childLookback, childFullRefresh, false);
+    }
+  }
 
   static WindowPlan of(StreamSpec top, Optional<StreamSelection> topSelection,
       List<StreamSelection> children, TapState state, Settings settings) {
@@ -48,6 +59,8 @@ record WindowPlan(StreamSpec top, Optional<Participant> parent, List<Participant
       boolean full = mark.isEmpty();
       return new Participant(sel, lower, full, full || b.keylessPending() ? startDate : lower);
     });
+    boolean periodic = !settings.rolling()
+        || top.endpoint().flatMap(taplever.streams.Endpoint::pipeline).isEmpty();
     List<Participant> kids = new ArrayList<>();
     for (StreamSelection child : children) {
       Bookmark b = state.bookmark(child.name());
@@ -57,7 +70,7 @@ record WindowPlan(StreamSpec top, Optional<Participant> parent, List<Participant
           ? clamp(child.name(), b.value(), syncStart, notices) : Optional.empty();
       Optional<Instant> refreshed = clamp(child.name() + " children_refreshed_at",
           b.childrenRefreshedAt(), syncStart, notices);
-      boolean refreshDue = perParent && !settings.childFullRefresh().isZero()
+      boolean refreshDue = perParent && periodic && !settings.childFullRefresh().isZero()
           && refreshed.map(at -> !at.plus(settings.childFullRefresh()).isAfter(syncStart))
               .orElse(true);
       boolean full = mark.isEmpty() || refreshDue;

@@ -104,7 +104,8 @@ class EndToEndTest {
     JsonNode offer = fake.dataset().records("opportunity_offers").get(0);
     fake.dataset().changeOfferStatus(offer.get("id").asText(), "signed");
 
-    TapRun withoutRefresh = TapRun.of("--config", config("\"child_full_refresh_days\": 0, \"child_lookback_days\": 0").toString(),
+    TapRun withoutRefresh = TapRun.of("--config", config("\"child_full_refresh_days\": 0,"
+        + " \"child_lookback_days\": 0, \"child_refresh\": \"periodic\"").toString(),
         "--catalog", catalog.toString(), "--state", state(first.lastState()).toString());
     assertTrue(withoutRefresh.records("opportunity_offers").stream()
         .noneMatch(r -> r.get("id").equals(offer.get("id"))), "the parent window alone misses it (Lever's behaviour)");
@@ -112,7 +113,8 @@ class EndToEndTest {
     JsonNode dueState = first.lastState().deepCopy();
     ((com.fasterxml.jackson.databind.node.ObjectNode) dueState.at("/bookmarks/opportunity_offers"))
         .put("children_refreshed_at", "2020-01-01T00:00:00.000Z");
-    TapRun refreshed = TapRun.of("--config", config("").toString(), "--catalog", catalog.toString(),
+    TapRun refreshed = TapRun.of("--config", config("\"child_refresh\": \"periodic\","
+        + " \"child_full_refresh_days\": 7").toString(), "--catalog", catalog.toString(),
         "--state", state(dueState).toString());
     assertTrue(refreshed.records("opportunity_offers").stream()
         .anyMatch(r -> r.get("id").equals(offer.get("id")) && r.get("status").asText().equals("signed")), refreshed::toString);

@@ -1,0 +1,223 @@
+package taplever.sync;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import taplever.http.LeverRequest;
+import taplever.http.Page;
+import taplever.singer.Bookmark;
+import taplever.streams.Endpoint;
+import taplever.streams.StreamSpec;
+
+/**
+ * Reads again, after the parent's window, the children a {@link RefreshPlan} says Lever may have
+ * edited silently: those of live parents, then a slice of the archived ones. A parent already
+ * read in the window this run is skipped. The rolling position is saved after every page, so an
+ * interrupted slice resumes where it stopped and a later run never skips one.
+ */
+final class RefreshWalk {
+  private final ListReader lists;
+  private final ChildWork children;
+  private final StateKeeper state;
+  private final Map<String, StreamShaper> shapers;
+  private final Logger log;
+
+  RefreshWalk(ListReader lists, ChildWork children, StateKeeper state,
+      Map<String, StreamShaper> shapers, Logger log) {
+    this.lists = lists;
+    this.children = children;
+    this.state = state;
+    this.shapers = shapers;
+    this.log = log;
+  }
+
+  /**
+   * @param window the window this run read, whose parents are not read again
+   * @param archivedSeen archived parents the window saw, the size of a fresh cycle
+   */
+  void run(WindowPlan window, RefreshPlan plan, long archivedSeen, Instant startDate,
+      Duration period) {
+    if (plan.pipeline().isEmpty()) {
+      return;
+    }
+    Endpoint.Pipeline pipeline = plan.pipeline().get();
+    StreamSpec top = window.top();
+    if (!plan.live().isEmpty()) {
+      WalkTargets targets = targets(window, plan.live(), top, pipeline);
+      Map<String, List<String>> live = params(top, pipeline.live());
+      walk(top, live, Optional.empty(), targets, SyncStats.Reason.LIVE, p -> { });
+      Map<String, List<String>> recent = params(top, pipeline.archived());
+      recent.put(pipeline.archivedSinceParam(), List.of(Long.toString(
+          window.end().minus(RefreshPlan.RECENTLY_ARCHIVED).toEpochMilli())));
+      walk(top, recent, Optional.empty(), targets, SyncStats.Reason.LIVE, p -> { });
+    }
+    Optional<Bookmark.Rolling> after = plan.rolling().map(slice -> rolling(window, slice, top,
+        pipeline, startDate, period));
+    Bookmark.Rolling fresh = after.orElseGet(() -> RefreshPlan.freshCycle(window.end(), startDate,
+        archivedSeen, period));
+    if (!plan.adopters().isEmpty() || after.isPresent()) {
+      for (Participant c : plan.adopters()) {
+        state.update(c.name(), b -> b.withRolling(Optional.of(fresh)));
+      }
+      state.emit();
+    }
+  }
+
+  private Bookmark.Rolling rolling(WindowPlan window, RefreshPlan.Slice slice, StreamSpec top,
+      Endpoint.Pipeline pipeline, Instant startDate, Duration period) {
+    Instant syncStart = window.end();
+    WalkTargets targets = targets(window, slice.participants(), top, pipeline);
+    Instant floor = slice.floor().orElse(startDate);
+    Bookmark.Rolling r = slice.from();
+    long walked = 0;
+    while (walked < slice.quota() && r.position().isAfter(floor)) {
+      Instant low = r.position().minus(r.window());
+      low = low.isBefore(floor) ? floor : low;
+      Map<String, List<String>> params = params(top, pipeline.archived());
+      params.put(pipeline.createdStartParam(), List.of(Long.toString(low.toEpochMilli())));
+      params.put(pipeline.createdEndParam(), List.of(Long.toString(
+          r.position().toEpochMilli() - 1)));
+      WindowSteps steps = new WindowSteps(slice, r, slice.quota() - walked);
+      boolean complete = walk(top, params, r.offset(), targets, SyncStats.Reason.ROLLING,
+          steps::afterPage);
+      walked += steps.count;
+      Bookmark.Rolling c = steps.current;
+      if (!complete) {
+        // This run's share ended inside the window: the next run continues at the saved token,
+        // of the very same query (same window), or Lever would refuse the token.
+        Bookmark.Rolling paused = new Bookmark.Rolling(c.cycleStart(), c.position(), c.window(),
+            c.offset(), c.done(), c.total(), syncStart);
+        save(slice, paused);
+        return paused;
+      }
+      // A window that took more than a share is halved, one far under it doubled.
+      boolean resumed = r.offset().isPresent();
+      Duration half = c.window().dividedBy(2);
+      Duration next = resumed ? (half.compareTo(RefreshPlan.MIN_WINDOW) < 0 ? RefreshPlan.MIN_WINDOW
+          : half) : steps.count * 2 < steps.share ? c.window().multipliedBy(2) : c.window();
+      r = new Bookmark.Rolling(c.cycleStart(), low, next, Optional.empty(), c.done(), c.total(),
+          c.lastRun());
+      save(slice, r);
+    }
+    Bookmark.Rolling end;
+    if (!r.position().isAfter(startDate)) {
+      log.info("{}: the rolling refresh of archived parents' children completed a cycle of {}"
+          + " parents", top.name(), r.done());
+      end = RefreshPlan.nextCycle(r, startDate, syncStart, period);
+    } else {
+      end = new Bookmark.Rolling(r.cycleStart(), r.position(), r.window(), r.offset(), r.done(),
+          r.total(), syncStart);
+    }
+    save(slice, end);
+    return end;
+  }
+
+  /** One window of the rolling walk, page by page: the position saved after each. */
+  private final class WindowSteps {
+    private final RefreshPlan.Slice slice;
+    private final long share;
+    private Bookmark.Rolling current;
+    private long count;
+
+    WindowSteps(RefreshPlan.Slice slice, Bookmark.Rolling from, long share) {
+      this.slice = slice;
+      this.current = from;
+      this.share = share;
+    }
+
+    boolean afterPage(Page<ParentPage> page) {
+      int n = page.records().records();
+      count += n;
+      Bookmark.Rolling c = current;
+      current = new Bookmark.Rolling(c.cycleStart(), c.position(), c.window(),
+          page.hasNext() ? page.next() : Optional.empty(), c.done() + n, c.total(), c.lastRun());
+      save(slice, current);
+      return count < share;
+    }
+  }
+
+  private void save(RefreshPlan.Slice slice, Bookmark.Rolling r) {
+    for (Participant c : slice.participants()) {
+      state.update(c.name(), b -> b.withRolling(Optional.of(r)));
+    }
+    state.emit();
+  }
+
+  /**
+   * Reads a listing page by page, fanning out each page's children; after each page
+   * {@code afterPage} runs and may stop the walk (false). True when the listing was read to its
+   * end.
+   */
+  private boolean walk(StreamSpec top, Map<String, List<String>> params, Optional<String> offset,
+      WalkTargets targets, SyncStats.Reason reason, PageStep afterPage) {
+    Endpoint endpoint = top.endpoint().orElseThrow();
+    LeverRequest request = new LeverRequest(endpoint.path(), endpoint.path(), params,
+        endpoint.recordsAt());
+    PagePrefetch<ParentPage> pages = lists.open(request, offset, targets, log::warn);
+    try {
+      while (pages.hasMore()) {
+        Page<ParentPage> page = pages.next();
+        lists.cancellation().check();
+        boolean more = page.hasNext();
+        children.readAll(page.records(), targets.perParent(), reason);
+        if (!afterPage.next(page) && more) {
+          return false;
+        }
+        if (more) {
+          pages.fetchAhead();
+        }
+      }
+      return true;
+    } finally {
+      pages.abandon();
+    }
+  }
+
+  /** What to do after a page: false stops the walk there. */
+  @FunctionalInterface
+  private interface PageStep {
+    boolean next(Page<ParentPage> page);
+
+    /** A step that never stops the walk. */
+    static PageStep always(java.util.function.Consumer<Page<ParentPage>> action) {
+      return p -> {
+        action.accept(p);
+        return true;
+      };
+    }
+  }
+
+  private void walk(StreamSpec top, Map<String, List<String>> params, Optional<String> offset,
+      WalkTargets targets, SyncStats.Reason reason,
+      java.util.function.Consumer<Page<ParentPage>> action) {
+    walk(top, params, offset, targets, reason, PageStep.always(action));
+  }
+
+  private static Map<String, List<String>> params(StreamSpec top, Map<String, List<String>> extra) {
+    Map<String, List<String>> params = new LinkedHashMap<>(top.endpoint().orElseThrow().params());
+    params.putAll(extra);
+    return params;
+  }
+
+  /** Children of parents the window did not read this run (a parent read there is covered). */
+  private WalkTargets targets(WindowPlan window, List<Participant> participants, StreamSpec top,
+      Endpoint.Pipeline pipeline) {
+    List<WalkTargets.Target> perParent = new ArrayList<>();
+    long end = window.end().toEpochMilli();
+    for (Participant c : participants) {
+      long lower = c.lowerBound().toEpochMilli();
+      Predicate<RecordKey> notCovered = k -> !(k.kind() == RecordKey.Kind.KEY
+          && k.millis() >= lower && k.millis() <= end);
+      perParent.add(new WalkTargets.Target(shapers.get(c.name()), notCovered));
+    }
+    String key = window.cursor().map(taplever.streams.Cursor::key).orElse(null);
+    return new WalkTargets(top.idField(), key, null, null, pipeline.archivedField(), end,
+        Optional.empty(), List.of(), List.of(), perParent);
+  }
+}
