@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
@@ -94,5 +95,157 @@ class StreamShaperTest {
     ObjectNode out = new Shaping("users").shape("{\"id\": \"u\"}");
 
     assertFalse(out.has("name"));
+  }
+
+  @Test
+  void aFormAnswerIsADateWhenItsFieldsTypeSaysSoAndOnlyThen() throws Exception {
+    ObjectNode out = new Shaping("opportunity_feedback").shape("{\"id\": \"f\", \"fields\": ["
+        + "{\"type\": \"date\", \"text\": \"Start\", \"value\": 1700000000000},"
+        + "{\"type\": \"score\", \"text\": \"Score\", \"value\": 1700000000000},"
+        + "{\"type\": \"date\", \"text\": \"Unanswered\", \"value\": null}]}");
+
+    assertEquals("2023-11-14T22:13:20.000Z", out.at("/fields/0/value").asText());
+    assertEquals(1700000000000L, out.at("/fields/1/value").asLong(), "a number stays a number");
+    assertTrue(out.at("/fields/1/value").isIntegralNumber());
+    assertTrue(out.at("/fields/2/value").isNull());
+  }
+
+  @Test
+  void anApplicationsCustomQuestionsAreTypedTheSameWay() throws Exception {
+    ObjectNode out = new Shaping("opportunity_applications").shape("{\"id\": \"a\","
+        + " \"customQuestions\": [{\"text\": \"Q\", \"fields\": [{\"type\": \"date\","
+        + " \"value\": \"1700000000000\"}, {\"type\": \"file-upload\", \"value\": {\"name\":"
+        + " \"cv.pdf\", \"uploadedAt\": 1700000000000, \"size\": 10}}]}]}", Optional.of("o"));
+
+    assertEquals("2023-11-14T22:13:20.000Z", out.at("/customQuestions/0/fields/0/value").asText());
+    assertEquals("2023-11-14T22:13:20.000Z",
+        out.at("/customQuestions/0/fields/1/value/uploadedAt").asText());
+  }
+
+  @Test
+  void offerFieldsLeverDocumentsAsDatesBecomeRfc3339() throws Exception {
+    ObjectNode out = new Shaping("opportunity_offers").shape("{\"id\": \"f\", \"fields\": ["
+        + "{\"identifier\": \"anticipated_start_date\", \"value\": 1700000000000},"
+        + "{\"identifier\": \"salary_amount\", \"value\": 1319000}]}", Optional.of("o"));
+
+    assertEquals("2023-11-14T22:13:20.000Z", out.at("/fields/0/value").asText());
+    assertEquals(1319000, out.at("/fields/1/value").asInt());
+  }
+
+  @Test
+  void requisitionCustomFieldsAreTypedByTheirDefinitions() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json = Shaping.JSON;
+    FieldDefinitions defs = new FieldDefinitions(java.util.Map.of("requisition_fields",
+        FieldDefinitions.index(List.of(
+            json.readTree("{\"id\": \"start\", \"type\": \"date\"}"),
+            json.readTree("{\"id\": \"budget\", \"type\": \"number\"}"),
+            json.readTree("{\"id\": \"period\", \"type\": \"object\", \"subfields\":"
+                + " [{\"id\": \"from\", \"type\": \"date\"}, {\"id\": \"label\", \"type\": \"text\"}]}")))));
+    ObjectNode out = new Shaping("requisitions", true, PersonalData.KEEP, defs).shape("{\"id\":"
+        + " \"r\", \"customFields\": {\"start\": 1700000000000, \"budget\": 1700000000000,"
+        + " \"period\": {\"from\": 1700000000000, \"label\": \"Q1\"}, \"unknown\": 5}}");
+
+    assertEquals("2023-11-14T22:13:20.000Z", out.at("/customFields/start").asText());
+    assertEquals(1700000000000L, out.at("/customFields/budget").asLong());
+    assertEquals("2023-11-14T22:13:20.000Z", out.at("/customFields/period/from").asText());
+    assertEquals("Q1", out.at("/customFields/period/label").asText());
+    assertEquals(5, out.at("/customFields/unknown").asInt());
+  }
+
+  @Test
+  void anUnknownNestedFieldIsKeptAndDeclaredWhereItSits() throws Exception {
+    Shaping shaping = new Shaping("opportunities");
+    ObjectNode out = shaping.shape("{\"id\": \"o\", \"urls\": {\"show\": \"s\","
+        + " \"brandNewNested\": {\"a\": [1, 2], \"b\": true}}, \"brandNewTop\": 1.5}");
+
+    assertEquals("[1,2]", out.at("/urls/brandNewNested/a").toString());
+    assertEquals(1.5, out.get("brandNewTop").asDouble());
+    JsonNode schema = shaping.shaper().schema();
+    assertEquals("[\"null\",\"object\"]",
+        schema.at("/properties/urls/properties/brandNewNested/type").toString());
+    assertEquals("[\"null\",\"integer\"]",
+        schema.at("/properties/urls/properties/brandNewNested/properties/a/items/type").toString());
+    assertEquals("[\"null\",\"number\"]", schema.at("/properties/brandNewTop/type").toString());
+    assertEquals(List.of("opportunities.brandNewTop first seen, kept; add it to"
+        + " schemas/opportunities.json", "opportunities.urls.brandNewNested first seen, kept; add"
+        + " it to schemas/opportunities.json").stream().sorted().toList(),
+        shaping.warnings.stream().sorted().toList(), "one warning per new field");
+  }
+
+  @Test
+  void aConflictingTypeWidensTheLearnedDeclaration() throws Exception {
+    Shaping shaping = new Shaping("users");
+    shaping.shape("{\"id\": \"u1\", \"newField\": 7}");
+    int version = shaping.shaper().schemaVersion();
+    ObjectNode second = shaping.shape("{\"id\": \"u2\", \"newField\": \"seven\"}");
+    shaping.shape("{\"id\": \"u3\", \"newField\": 8}");
+
+    assertEquals("seven", second.get("newField").asText(), "kept, not nulled");
+    assertTrue(shaping.shaper().schemaVersion() > version, "a new SCHEMA is due");
+    assertEquals("[\"null\",\"integer\",\"string\"]",
+        shaping.shaper().schema().at("/properties/newField/type").toString());
+    assertEquals(1, shaping.warnings.size(), shaping.warnings::toString);
+  }
+
+  @Test
+  void aNullSaysNothingAboutAnUnknownFieldsTypeSoItIsNotDeclared() throws Exception {
+    Shaping shaping = new Shaping("users");
+    ObjectNode out = shaping.shape("{\"id\": \"u1\", \"newField\": null}");
+
+    assertFalse(out.has("newField"));
+    assertFalse(shaping.shaper().schema().at("/properties").has("newField"));
+  }
+
+  @Test
+  void withUnknownFieldsDropTheyAreLeftOutButStillAnnounced() throws Exception {
+    Shaping shaping = new Shaping("users", false, PersonalData.KEEP, FieldDefinitions.NONE);
+    ObjectNode out = shaping.shape("{\"id\": \"u1\", \"newField\": 7, \"name\": \"A\"}");
+    shaping.shape("{\"id\": \"u2\", \"newField\": 8}");
+
+    assertFalse(out.has("newField"));
+    assertEquals("A", out.get("name").asText());
+    assertFalse(shaping.shaper().schema().at("/properties").has("newField"));
+    assertEquals(List.of("users.newField first seen, dropped (unknown_fields is drop); add it to"
+        + " schemas/users.json to keep it"), shaping.warnings);
+  }
+
+  @Test
+  void hashingReplacesEveryMarkedValueAndTheSchemaSaysSo() throws Exception {
+    PersonalData hash = new PersonalData(PersonalData.Mode.HASH,
+        Optional.of(taplever.config.Secret.of("salt")), Optional.empty());
+    Shaping shaping = new Shaping("opportunities", true, hash, FieldDefinitions.NONE);
+    ObjectNode out = shaping.shape("{\"id\": \"o\", \"name\": \"Ana\", \"emails\":"
+        + " [\"ana@x.example\"], \"phones\": [{\"type\": \"mobile\", \"value\": \"+1 415\"}],"
+        + " \"origin\": \"sourced\"}");
+
+    String ana = java.util.HexFormat.of().formatHex(hmac("salt", "Ana"));
+    assertEquals(ana, out.get("name").asText());
+    assertEquals(java.util.HexFormat.of().formatHex(hmac("salt", "ana@x.example")),
+        out.at("/emails/0").asText());
+    assertEquals(java.util.HexFormat.of().formatHex(hmac("salt", "+1 415")),
+        out.at("/phones/0/value").asText());
+    assertEquals("sourced", out.get("origin").asText(), "unmarked values stay");
+    assertEquals("o", out.get("id").asText(), "ids are not personal");
+    JsonNode schema = shaping.shaper().schema();
+    assertEquals("[\"null\",\"string\"]", schema.at("/properties/name/type").toString());
+    assertTrue(schema.at("/properties/name/description").asText().startsWith("HMAC-SHA256"));
+  }
+
+  @Test
+  void droppingPersonalDataEmitsNull() throws Exception {
+    PersonalData drop = new PersonalData(PersonalData.Mode.DROP, Optional.empty(),
+        Optional.of(java.util.Set.of("opportunities.emails")));
+    ObjectNode out = new Shaping("opportunities", true, drop, FieldDefinitions.NONE).shape(
+        "{\"id\": \"o\", \"name\": \"Ana\", \"emails\": [\"ana@x.example\"]}");
+
+    assertTrue(out.get("emails").isNull());
+    assertEquals("Ana", out.get("name").asText(), "fields replaces the marks: name is kept");
+  }
+
+  private static byte[] hmac(String key, String value) throws Exception {
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "HmacSHA256"));
+    return mac.doFinal(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }
