@@ -53,10 +53,11 @@ public final class SingerWriter implements AutoCloseable {
         }
         out.write(chunk, offset, length);
         out.flush();
-      } catch (IOException e) {
+      } catch (IOException | TargetGoneException e) {
+        // A checked stdout reports the broken pipe as TargetGoneException already.
         gone = true;
         onGone.run();
-        throw gone(e);
+        throw e instanceof TargetGoneException t ? t : gone((IOException) e);
       }
     }
   }
@@ -72,10 +73,10 @@ public final class SingerWriter implements AutoCloseable {
     }
     try {
       out.flush();
-    } catch (IOException e) {
+    } catch (IOException | TargetGoneException e) {
       gone = true;
       onGone.run();
-      throw gone(e);
+      throw e instanceof TargetGoneException t ? t : gone((IOException) e);
     }
   }
 

@@ -3,6 +3,7 @@ package taplever.sync;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import taplever.error.ExitCode;
 import taplever.error.InterruptedSyncException;
 import taplever.error.TapException;
 import taplever.error.TargetGoneException;
@@ -63,7 +64,7 @@ public final class Cancellation {
     if (why instanceof TargetGone) {
       return new TargetGoneException("stdout is closed: the Singer target stopped reading", null);
     }
-    int code = why instanceof Signal s ? s.exitCode() : 143;
+    int code = why instanceof Signal s ? s.exitCode() : ExitCode.SIGTERM.code();
     return new InterruptedSyncException("stopped by a signal; the last STATE written is where a"
         + " rerun resumes", code);
   }

@@ -2,6 +2,7 @@ package taplever.singer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -37,6 +38,24 @@ class SingerWriterTest {
     assertThrows(TargetGoneException.class, writer::flush);
     assertThrows(TargetGoneException.class, () -> writer.write(new SingerMessage.State(JSON.createObjectNode())));
     assertEquals(1, told.get(), "the engine hears of it once");
+  }
+
+  @Test
+  void aStdoutThatReportsTheBrokenPipeItselfStillStopsTheSync() {
+    OutputStream checked = new OutputStream() {
+      @Override
+      public void write(int b) {
+        throw new TargetGoneException("stdout is closed", null);
+      }
+    };
+    SingerWriter writer = new SingerWriter(checked, JSON);
+    java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+    writer.onGone(told::incrementAndGet);
+
+    assertThrows(TargetGoneException.class,
+        () -> writer.write(new SingerMessage.State(JSON.createObjectNode())));
+    assertEquals(1, told.get());
+    assertTrue(writer.isGone());
   }
 
   @Test
