@@ -63,6 +63,32 @@ class ArchitectureTest {
     assertEquals(List.of(), violations);
   }
 
+  /**
+   * Lever's field and parameter names are facts about Lever: they live on the stream
+   * declarations (streams), so the engine and the CLI read them from there and a newcomer finds
+   * them in one place.
+   */
+  @Test
+  void leversFieldAndParameterNamesLiveOnTheDeclarationsNotInTheEngineOrTheCli()
+      throws IOException {
+    List<String> facts = List.of("confidentiality", "createdAt", "updatedAt", "id", "expand",
+        "archived", "include", "includeDeactivated");
+    List<String> violations = new ArrayList<>();
+    for (Path file : sources()) {
+      String pkg = MAIN.relativize(file).getName(0).toString();
+      if (!pkg.equals("sync") && !pkg.equals("cli") && !pkg.equals("catalog")) {
+        continue;
+      }
+      String code = Files.readString(file);
+      for (String fact : facts) {
+        if (code.contains("\"" + fact + "\"")) {
+          violations.add(MAIN.relativize(file) + " names \"" + fact + "\"");
+        }
+      }
+    }
+    assertEquals(List.of(), violations);
+  }
+
   @Test
   void onlyTheWriterAndTheFakesPrinterTouchStdout() throws IOException {
     List<String> users = new ArrayList<>();

@@ -189,12 +189,14 @@ final class ParentWalk {
   private void finish(WindowPlan window, long maxSeen) {
     Optional<Instant> seen = seen(maxSeen);
     state.update(window.top().name(), b -> b.withProgress(Optional.empty()));
-    String key = window.cursor().map(Cursor::key).orElse("updatedAt");
+    Optional<String> key = window.cursor().map(Cursor::key);
     boolean keylessRead = !window.serverFilter();
-    window.parent().filter(p -> p.selection().incremental())
-        .ifPresent(p -> advance(p, key, seen, keylessRead, window.end()));
+    if (key.isPresent()) {
+      window.parent().filter(p -> p.selection().incremental())
+          .ifPresent(p -> advance(p, key.get(), seen, keylessRead, window.end()));
+    }
     for (Participant c : window.children()) {
-      advance(c, key, seen, keylessRead, window.end());
+      key.ifPresent(k -> advance(c, k, seen, keylessRead, window.end()));
       boolean perParent = c.selection().spec().replication() instanceof Replication.WithParent w
           && w.fetch() instanceof Replication.ChildFetch.PerParent;
       if (c.fullPass() && perParent) {

@@ -172,7 +172,7 @@ public final class SyncEngine {
     if (needed.isEmpty()) {
       return FieldDefinitions.NONE;
     }
-    Map<String, Map<String, JsonNode>> byStream = new HashMap<>();
+    Map<String, FieldDefinitions.Definitions> byStream = new HashMap<>();
     for (String name : needed) {
       Optional<Endpoint> endpoint = LeverStreams.find(name).flatMap(StreamSpec::endpoint);
       if (endpoint.isEmpty()) {
@@ -199,9 +199,13 @@ public final class SyncEngine {
       } catch (TapException e) {
         throw e;
       }
-      byStream.put(name, FieldDefinitions.index(all));
+      byStream.put(name, FieldDefinitions.Definitions.of(all, idField(name)));
     }
     return new FieldDefinitions(byStream);
+  }
+
+  private String idField(String stream) {
+    return LeverStreams.find(stream).map(StreamSpec::idField).orElseThrow();
   }
 
   private static void collectDefinitions(JsonNode schema, Set<String> into) {

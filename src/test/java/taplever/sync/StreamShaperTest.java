@@ -136,11 +136,12 @@ class StreamShaperTest {
   void requisitionCustomFieldsAreTypedByTheirDefinitions() throws Exception {
     com.fasterxml.jackson.databind.ObjectMapper json = Shaping.JSON;
     FieldDefinitions defs = new FieldDefinitions(java.util.Map.of("requisition_fields",
-        FieldDefinitions.index(List.of(
+        FieldDefinitions.Definitions.of(List.of(
             json.readTree("{\"id\": \"start\", \"type\": \"date\"}"),
             json.readTree("{\"id\": \"budget\", \"type\": \"number\"}"),
             json.readTree("{\"id\": \"period\", \"type\": \"object\", \"subfields\":"
-                + " [{\"id\": \"from\", \"type\": \"date\"}, {\"id\": \"label\", \"type\": \"text\"}]}")))));
+                + " [{\"id\": \"from\", \"type\": \"date\"}, {\"id\": \"label\", \"type\": \"text\"}]}")),
+            "id")));
     ObjectNode out = new Shaping("requisitions", true, PersonalData.KEEP, defs).shape("{\"id\":"
         + " \"r\", \"customFields\": {\"start\": 1700000000000, \"budget\": 1700000000000,"
         + " \"period\": {\"from\": 1700000000000, \"label\": \"Q1\"}, \"unknown\": 5}}");
