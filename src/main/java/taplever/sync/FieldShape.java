@@ -19,13 +19,15 @@ import java.util.function.Predicate;
  * records themselves.
  *
  * @param freeForm an object declared without properties: its contents pass as Lever sent them
+ * @param additional the shape of an object's keys it does not name ({@code additionalProperties},
+ *     e.g. offer signatures by signer role), which are neither unknown nor free
  * @param id unique within the stream, for fields learned under this object at run time
  * @param path where this node sits, as {@code stream.field.nested} (array items are transparent)
  * @param schemaPath the JSON pointer segments of this node in the stream's schema
  */
 record FieldShape(Set<Type> types, boolean dateTime, Map<String, FieldShape> properties,
-    boolean freeForm, Optional<FieldShape> items, Optional<ValueTyping> typing, boolean pii, int id,
-    String path, List<String> schemaPath) {
+    boolean freeForm, Optional<FieldShape> additional, Optional<FieldShape> items,
+    Optional<ValueTyping> typing, boolean pii, int id, String path, List<String> schemaPath) {
 
   enum Type { NULL, STRING, INTEGER, NUMBER, BOOLEAN, OBJECT, ARRAY }
 
@@ -61,10 +63,15 @@ record FieldShape(Set<Type> types, boolean dateTime, Map<String, FieldShape> pro
     JsonNode items = schema.get("items");
     Optional<FieldShape> itemShape = items == null || !items.isObject() ? Optional.empty()
         : Optional.of(compile(items, path, append(schemaPath, "items"), personal, ids, pii));
-    boolean freeForm = types.contains(Type.OBJECT) && (p == null || p.isEmpty());
+    JsonNode extra = schema.get("additionalProperties");
+    Optional<FieldShape> additional = extra == null || !extra.isObject() ? Optional.empty()
+        : Optional.of(compile(extra, path + ".*", append(schemaPath, "additionalProperties"),
+            personal, ids, pii));
+    boolean freeForm = types.contains(Type.OBJECT) && (p == null || p.isEmpty())
+        && additional.isEmpty();
     return new FieldShape(Set.copyOf(types), "date-time".equals(schema.path("format").asText()),
-        Map.copyOf(props), freeForm, itemShape, ValueTyping.of(schema), pii, ids.getAndIncrement(),
-        path, List.copyOf(schemaPath));
+        Map.copyOf(props), freeForm, additional, itemShape, ValueTyping.of(schema), pii,
+        ids.getAndIncrement(), path, List.copyOf(schemaPath));
   }
 
   static Set<Type> types(JsonNode schema) {
@@ -93,7 +100,7 @@ record FieldShape(Set<Type> types, boolean dateTime, Map<String, FieldShape> pro
 
   /** Values below pass through as Lever sent them: nothing to convert, mask or learn. */
   boolean opaque() {
-    return properties.isEmpty() && items.isEmpty() && !dateTime && typing.isEmpty() && !pii
-        && !allows(Type.OBJECT) && !allows(Type.ARRAY);
+    return properties.isEmpty() && items.isEmpty() && additional.isEmpty() && !dateTime
+        && typing.isEmpty() && !pii && !allows(Type.OBJECT) && !allows(Type.ARRAY);
   }
 }

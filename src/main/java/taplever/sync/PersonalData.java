@@ -132,6 +132,10 @@ public record PersonalData(Mode mode, Optional<Secret> key, Optional<Set<String>
     if (items != null) {
       declare(items, path, marks, marked);
     }
+    JsonNode extra = schema.get("additionalProperties");
+    if (extra != null && extra.isObject()) {
+      declare(extra, path + ".*", marks, marked);
+    }
   }
 
   /** Masks one value per the policy; one per thread. */

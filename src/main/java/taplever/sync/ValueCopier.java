@@ -63,6 +63,9 @@ final class ValueCopier {
   /** Writes {@code name: value} of an object, or leaves it out (dropped, deselected, learned null). */
   void field(JsonParser p, JsonGenerator g, FieldShape object, String name) throws IOException {
     FieldShape sub = object.properties().get(name);
+    if (sub == null && object.additional().isPresent()) {
+      sub = object.additional().get();
+    }
     if (sub != null) {
       g.writeFieldName(name);
       copy(p, g, sub, true);

@@ -233,6 +233,23 @@ class StreamShaperTest {
   }
 
   @Test
+  void keysAnObjectDeclaresByTheirShapeAreShapedAndMaskedLikeNamedOnes() throws Exception {
+    PersonalData hash = new PersonalData(PersonalData.Mode.HASH,
+        Optional.of(taplever.config.Secret.of("salt")), Optional.empty());
+    Shaping shaping = new Shaping("opportunity_offers", true, hash, FieldDefinitions.NONE);
+    ObjectNode out = shaping.shape("{\"id\": \"f1\", \"signatures\": {\"candidate\":"
+        + " {\"email\": \"pat@leak.example\"}, \"hiringManager\": {\"name\": \"Jane Roe\","
+        + " \"email\": \"jane@leak.example\", \"signedAt\": 1700000000000}}}", Optional.of("o"));
+
+    assertFalse(out.toString().contains("leak.example"), out::toString);
+    assertFalse(out.toString().contains("Jane"), out::toString);
+    assertEquals("2023-11-14T22:13:20.000Z", out.at("/signatures/hiringManager/signedAt").asText());
+    assertEquals(List.of(), shaping.warnings, "a signer role is not an unknown field");
+    assertEquals("[\"null\",\"string\"]", shaping.shaper().schema()
+        .at("/properties/signatures/additionalProperties/properties/email/type").toString());
+  }
+
+  @Test
   void droppingPersonalDataEmitsNull() throws Exception {
     PersonalData drop = new PersonalData(PersonalData.Mode.DROP, Optional.empty(),
         Optional.of(java.util.Set.of("opportunities.emails")));
