@@ -64,7 +64,7 @@ class ConfigLoaderTest {
     assertEquals(Duration.ofSeconds(10), c.connectTimeout());
     assertEquals(Duration.ofSeconds(60), c.readTimeout());
     assertEquals(Duration.ofDays(1), c.childLookback());
-    assertEquals(Duration.ofDays(7), c.childFullRefresh());
+    assertEquals(Duration.ofDays(30), c.childFullRefresh());
     assertEquals(Region.US, c.region());
     assertEquals("https://api.lever.co/v1", c.baseUrl());
     assertEquals("tap-lever/test", c.userAgent());
