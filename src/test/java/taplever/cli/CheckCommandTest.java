@@ -407,4 +407,47 @@ class CheckCommandTest {
     assertTrue(run.stdout().contains("tap-lever login --config config.json --catalog"
         + " catalog.json"), run::toString);
   }
+
+  @Test
+  void aRefreshTokenLeverNoLongerAcceptsIsRejectedCredentialsNamingLogin() throws Exception {
+    start(small());
+    Path config = config("\"client_id\": \"fake-client-id\", \"client_secret\":"
+        + " \"fake-client-secret\", \"refresh_token\": \"v1.spent-token\", \"token_url\": \""
+        + fake.tokenUrl() + "\"");
+
+    TapRun run = check(config, "--catalog", catalog("users", "stages").toString());
+
+    assertEquals(1, run.exitCode(), run::toString);
+    Map<String, String> rows = rows(run);
+    assertTrue(rows.get("users").startsWith("rejected credentials"), run::toString);
+    assertTrue(rows.get("users").contains("tap-lever login"), run::toString);
+    assertTrue(rows.get("stages").startsWith("rejected credentials"), run::toString);
+    assertFalse(run.stderr().contains("v1.spent-token"), run::toString);
+    assertEquals(List.of(), dataRequests(), "no data request without a token");
+  }
+
+  @Test
+  void anErrorOnOneStreamIsReportedAndTheOthersAreStillChecked() throws Exception {
+    try (mockwebserver3.MockWebServer server = new mockwebserver3.MockWebServer()) {
+      taplever.testing.LeverScript lever = new taplever.testing.LeverScript()
+          .on("/v1/users", r -> taplever.testing.LeverScript.json(200,
+              "{\"data\": [], \"hasNext\": false}"))
+          .on("/v1/stages", r -> taplever.testing.LeverScript.json(500,
+              "{\"code\": \"InternalServerError\", \"message\": \"boom\"}"));
+      server.setDispatcher(lever);
+      server.start();
+      Path config = new taplever.testing.TapFixture(dir, server).config();
+
+      TapRun run = TapRun.Setup.defaults().time(new FakeRuntime()).run("check", "--config",
+          config.toString(), "--catalog", catalog("users", "stages").toString());
+
+      assertEquals(1, run.exitCode(), run::toString);
+      Map<String, String> rows = rows(run);
+      assertTrue(rows.get("stages").startsWith("error"), run::toString);
+      assertTrue(rows.get("stages").contains("Lever answered 500 for /stages after retrying"),
+          run::toString);
+      assertTrue(rows.get("users").startsWith("OK"), run::toString);
+      assertFalse(run.stderr().contains(taplever.testing.TapFixture.API_KEY), run::toString);
+    }
+  }
 }
