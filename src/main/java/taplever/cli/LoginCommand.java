@@ -1,5 +1,6 @@
 package taplever.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Desktop;
 import java.awt.GraphicsEnvironment;
 import java.io.PrintWriter;
@@ -8,20 +9,27 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import taplever.catalog.Selection;
+import taplever.catalog.StreamSelection;
 import taplever.config.ConfigFileWriter;
 import taplever.config.ConfigLoader;
 import taplever.config.ConfigLock;
 import taplever.config.Credentials;
+import taplever.config.JsonFile;
 import taplever.config.TapConfig;
 import taplever.error.ExitCode;
 import taplever.error.InputException;
+import taplever.streams.SchemaRepository;
 
 /**
  * {@code tap-lever login}: Lever's OAuth authorization-code flow (reference §2.2) through a
@@ -31,8 +39,14 @@ import taplever.error.InputException;
     description = {"Authorize tap-lever with Lever's OAuth and save the refresh token in the config.",
         "The config needs client_id and client_secret; the OAuth app must list the redirect URI"
             + " http://127.0.0.1:PORT/callback (so pass the registered --port)."},
-    footerHeading = "%nExample:%n",
-    footer = "  tap-lever login --config config.json --port 8765")
+    footerHeading = "%nExamples:%n",
+    footer = {"  tap-lever login --config config.json --port 8765",
+        "  tap-lever login --config config.json --catalog catalog.json   (the scopes the catalog's"
+            + " streams need)",
+        "",
+        "Scopes asked for, first rule that applies: --scopes; the config's 'scopes'; the streams"
+            + " --catalog selects; the streams selected by default. offline_access is always"
+            + " added."})
 final class LoginCommand implements Callable<Integer> {
 
   @CommandLine.Mixin
@@ -51,8 +65,15 @@ final class LoginCommand implements Callable<Integer> {
 
   @Option(names = "--scopes", paramLabel = "\"A B\"",
       description = "Space-separated scopes. Default: the config's scopes, else those the streams"
-          + " selected by default need. offline_access is always added.")
+          + " of --catalog need, else those the streams selected by default need. offline_access"
+          + " is always added.")
   String scopes;
+
+  @Option(names = {"--catalog", "-p", "--properties"}, paramLabel = "FILE",
+      description = "Catalog the sync will use: ask for the scopes its selected streams need"
+          + " (each stream's scope, its parent's, and confidential:access:admin where confidential"
+          + " records are read).")
+  Path catalog;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -73,9 +94,16 @@ final class LoginCommand implements Callable<Integer> {
     if (timeoutSeconds < 1) {
       throw new InputException("--timeout-seconds must be at least 1, not " + timeoutSeconds);
     }
-    TapConfig cfg = new ConfigLoader(logs.getLogger("tap-lever")::warn,
+    Logger log = logs.getLogger("tap-lever");
+    TapConfig cfg = new ConfigLoader(log::warn,
         TapLeverCommand.userAgent(), env.runtimes().runtime(logs).clock(), env.variables())
         .load(config, ConfigLoader.Purpose.LOGIN);
+    // Read before anything listens: a bad catalog is a usage error with nothing started.
+    SortedSet<String> selection = selectionScopes();
+    if (catalog != null && (scopes != null || cfg.scopes().isPresent())) {
+      log.warn("--catalog does not choose the scopes: {} wins over it", scopes != null
+          ? "--scopes" : "the config's 'scopes'");
+    }
     ConfigFileWriter writer = new ConfigFileWriter(config, env.files());
     writer.checkWritable();
     if (!(cfg.credentials() instanceof Credentials.OAuth creds)) {
@@ -83,13 +111,28 @@ final class LoginCommand implements Callable<Integer> {
     }
     // A sync running on this config would overwrite the new token with its own rotation.
     try (ConfigLock lock = ConfigLock.acquire(config, ProcessHandle.current().pid())) {
-      return authorize(cfg, creds, writer, config);
+      return authorize(cfg, creds, writer, config, selection);
     }
   }
 
+  /** What the streams of {@code --catalog} need, else those selected by default. */
+  private SortedSet<String> selectionScopes() {
+    if (catalog == null) {
+      return LoginScopes.defaults();
+    }
+    ObjectMapper mapper = TapLeverCommand.mapper();
+    List<StreamSelection> selected = new Selection(new SchemaRepository(mapper))
+        .fromCatalog(JsonFile.read(mapper, catalog, "catalog"));
+    if (selected.isEmpty()) {
+      throw new InputException("catalog " + catalog + " selects no stream, so there is no scope"
+          + " to ask for; select streams (or pass --scopes)");
+    }
+    return LoginScopes.needs(selected.stream().map(StreamSelection::spec).toList());
+  }
+
   private Integer authorize(TapConfig cfg, Credentials.OAuth creds, ConfigFileWriter writer,
-      Path config) {
-    String scope = LoginScopes.resolve(scopes, cfg.scopes());
+      Path config, SortedSet<String> selection) {
+    String scope = LoginScopes.resolve(scopes, cfg.scopes(), selection);
     String state = newState();
     PrintWriter err = spec.commandLine().getErr();
     try (OAuthCallbackServer callback = OAuthCallbackServer.start(port, state)) {

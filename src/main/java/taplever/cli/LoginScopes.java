@@ -1,6 +1,7 @@
 package taplever.cli;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -10,9 +11,10 @@ import taplever.streams.LeverStreams;
 import taplever.streams.StreamSpec;
 
 /**
- * The scopes {@code login} asks Lever for: {@code --scopes}, else the config's {@code scopes},
- * else what the streams selected by default need. {@code offline_access} is always added, because
- * without it Lever issues no refresh token.
+ * The scopes {@code login} asks Lever for, first rule that applies: {@code --scopes}, else the
+ * config's {@code scopes}, else what the streams of {@code --catalog} need, else what the streams
+ * selected by default need. {@code offline_access} is always added, because without it Lever
+ * issues no refresh token.
  */
 final class LoginScopes {
   static final String OFFLINE_ACCESS = "offline_access";
@@ -22,32 +24,55 @@ final class LoginScopes {
 
   private LoginScopes() {}
 
-  /** Sorted, de-duplicated and space-separated. */
-  static String resolve(String option, Optional<String> configured) {
+  /**
+   * Sorted, de-duplicated and space-separated.
+   *
+   * @param selection what the streams to sync need ({@link #needs}), used when neither the
+   *     option nor the config names scopes
+   */
+  static String resolve(String option, Optional<String> configured, SortedSet<String> selection) {
     SortedSet<String> scopes = new TreeSet<>();
     if (option != null) {
       scopes.addAll(parse(option, "--scopes"));
     } else if (configured.isPresent()) {
       scopes.addAll(parse(configured.get(), "config key 'scopes'"));
     } else {
-      scopes.addAll(defaults());
+      scopes.addAll(selection);
     }
     scopes.add(OFFLINE_ACCESS);
     return String.join(" ", scopes);
   }
 
+  /** {@link #resolve} for the streams selected by default. */
+  static String resolve(String option, Optional<String> configured) {
+    return resolve(option, configured, defaults());
+  }
+
   /** What a sync of the default streams needs. */
   static SortedSet<String> defaults() {
+    return needs(LeverStreams.ALL.stream().filter(StreamSpec::selectedByDefault).toList());
+  }
+
+  /**
+   * What a sync of {@code streams} needs, without {@code offline_access}: each stream's own scope;
+   * for a child also its parent's, because the sync lists the parent to reach it even when the
+   * parent itself is not selected; and {@code confidential:access:admin} when a list read asks
+   * for confidential records ({@code confidentiality=all}), the parent's list included.
+   */
+  static SortedSet<String> needs(Collection<StreamSpec> streams) {
     SortedSet<String> scopes = new TreeSet<>();
-    for (StreamSpec s : LeverStreams.ALL) {
-      if (s.selectedByDefault()) {
-        scopes.add(s.access().scope());
-        if (s.access().confidential()) {
-          scopes.add(CONFIDENTIAL);
-        }
-      }
+    for (StreamSpec s : streams) {
+      add(s, scopes);
+      s.parent().flatMap(LeverStreams::find).ifPresent(parent -> add(parent, scopes));
     }
     return scopes;
+  }
+
+  private static void add(StreamSpec s, SortedSet<String> scopes) {
+    scopes.add(s.access().scope());
+    if (s.access().confidential()) {
+      scopes.add(CONFIDENTIAL);
+    }
   }
 
   private static SortedSet<String> parse(String text, String where) {

@@ -53,15 +53,22 @@ final class SyncRunner {
         new SchemaRepository(mapper));
   }
 
-  void run(List<StreamSelection> selections, TapState input, SingerWriter writer) {
-    TokenStore store = TokenStore.NONE;
-    if (config.credentials() instanceof Credentials.OAuth && config.source().isPresent()) {
-      ConfigFileWriter file = new ConfigFileWriter(config.source().get(), files);
-      // A config that cannot take the rotated refresh token (read-only, a full disk) would lose
-      // it: fail before spending the old one, now and again before every later refresh.
-      file.checkWritable();
-      store = TokenStore.of(file::saveRefreshToken, file::checkWritable);
+  /**
+   * Where a rotated OAuth refresh token goes: back into the config file. A config that cannot
+   * take it (read-only, a full disk) would lose it, so this fails before the old one is spent,
+   * and the store checks again before every later refresh.
+   */
+  static TokenStore tokenStore(TapConfig config, FileWrites files) {
+    if (!(config.credentials() instanceof Credentials.OAuth) || config.source().isEmpty()) {
+      return TokenStore.NONE;
     }
+    ConfigFileWriter file = new ConfigFileWriter(config.source().get(), files);
+    file.checkWritable();
+    return TokenStore.of(file::saveRefreshToken, file::checkWritable);
+  }
+
+  void run(List<StreamSelection> selections, TapState input, SingerWriter writer) {
+    TokenStore store = tokenStore(config, files);
     SyncStats stats = new SyncStats(runtime.nanoTime());
     MetricsObserver metrics = new MetricsObserver(stats, runtime.log("tap-lever.metrics"));
     LeverClient client = LeverHttp.create(config, store, metrics, runtime);

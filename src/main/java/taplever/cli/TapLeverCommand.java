@@ -42,7 +42,9 @@ import taplever.streams.SchemaRepository;
     description = {"Singer tap for Lever's Data API v1.",
         "Writes Singer SCHEMA, RECORD and STATE messages on stdout; logs go to stderr."},
     footerHeading = "%nExamples:%n",
-    footer = {"  tap-lever --config config.json --discover > catalog.json",
+    footer = {"  tap-lever check --config config.json   (will this config sync? one request per"
+            + " stream)",
+        "  tap-lever --config config.json --discover > catalog.json",
         "  tap-lever --config config.json --catalog catalog.json --state state.json | target-postgres",
         "  tap-lever demo --opportunities 50   (a full sync from a built-in fake Lever)"},
     exitCodeListHeading = "%nExit codes:%n")
@@ -95,6 +97,7 @@ public final class TapLeverCommand implements Callable<Integer> {
     CommandLine cl = new CommandLine(new TapLeverCommand(env, stdout));
     cl.addSubcommand(new FakeServerCommand());
     cl.addSubcommand(new LoginCommand(env));
+    cl.addSubcommand(new CheckCommand(env, stdout));
     cl.addSubcommand(new DemoCommand(env.withStdout(stdout)));
     Map<String, String> exitCodes = new LinkedHashMap<>();
     for (ExitCode code : ExitCode.values()) {
