@@ -99,7 +99,8 @@ final class AccessProbe {
     }
     Endpoint endpoint = top.endpoint().orElseThrow();
     Map<String, List<String>> params = params(top);
-    Answer asked = ask(endpoint.path(), endpoint.path(), params, endpoint.recordsAt());
+    Answer asked = ask(endpoint.path(), endpoint.path(), params, endpoint.recordsAt(),
+        top.idField());
     if (asked.failure().isEmpty()) {
       return new Listing(StreamCheck.ok(top.name(), shown(endpoint.path(), params)
           + " answered 200"),
@@ -114,8 +115,9 @@ final class AccessProbe {
     // 403 on confidentiality=all: the scope, or only confidential access? The same list without
     // the parameter tells them apart.
     Map<String, List<String>> plain = new LinkedHashMap<>(params);
-    plain.remove("confidentiality");
-    Answer again = ask(endpoint.path(), endpoint.path(), plain, endpoint.recordsAt());
+    plain.remove(top.access().confidentialityParam().get());
+    Answer again = ask(endpoint.path(), endpoint.path(), plain, endpoint.recordsAt(),
+        top.idField());
     if (again.failure().isPresent()) {
       return new Listing(judge(top, again.failure().get()), Optional.empty(), Optional.empty(),
           Optional.empty());
@@ -149,7 +151,8 @@ final class AccessProbe {
       Endpoint endpoint = top.endpoint().orElseThrow();
       Map<String, List<String>> params = new LinkedHashMap<>(listing.readable().get());
       params.put(inline.expandParam(), List.of(inline.expandValue()));
-      Answer asked = ask(endpoint.path(), endpoint.path(), params, endpoint.recordsAt());
+      Answer asked = ask(endpoint.path(), endpoint.path(), params, endpoint.recordsAt(),
+          top.idField());
       return asked.failure().map(e -> judge(child, e)).orElseGet(() -> StreamCheck.ok(name,
           shown(endpoint.path(), params) + " answered 200"));
     }
@@ -159,7 +162,7 @@ final class AccessProbe {
           + top.name() + " record to read " + perParent.pathTemplate() + " through");
     }
     Answer asked = ask(perParent.pathFor(listing.firstId().get()), perParent.pathTemplate(), ONE,
-        List.of("data"));
+        List.of("data"), child.idField());
     return asked.failure().map(e -> judge(child, e)).orElseGet(() -> StreamCheck.ok(name,
         "GET " + perParent.pathTemplate() + " answered 200 (for the first " + top.name()
             + " record)"));
@@ -215,12 +218,12 @@ final class AccessProbe {
   private record Answer(Optional<LeverApiException> failure, Optional<String> firstId) {}
 
   private Answer ask(String path, String label, Map<String, List<String>> params,
-      List<String> recordsAt) {
+      List<String> recordsAt, String idField) {
     try {
       Page<List<ObjectNode>> page = lever.fetch(new LeverRequest(path, label, params, recordsAt),
           Optional.empty());
       return new Answer(Optional.empty(), page.records().stream()
-          .map(r -> r.path("id").asText("")).filter(id -> !id.isEmpty()).findFirst());
+          .map(r -> r.path(idField).asText("")).filter(id -> !id.isEmpty()).findFirst());
     } catch (LeverApiException e) {
       return new Answer(Optional.of(e), Optional.empty());
     }

@@ -4,11 +4,17 @@ package taplever.streams;
  * What Lever wants before it answers, and what its refusal means.
  *
  * @param scope the OAuth scope (and API-key permission) the endpoint needs
- * @param confidential the list is asked for confidential records too, which needs
- *     {@code confidential:access:admin}
+ * @param confidentialityParam the list parameter that asks for confidential records too (sent as
+ *     {@code =all}); reading them needs {@code confidential:access:admin}
  * @param refusal how a 403 (or a 404) on this endpoint is taken
  */
-public record Access(String scope, boolean confidential, Refusal refusal) {
+public record Access(String scope, java.util.Optional<String> confidentialityParam,
+    Refusal refusal) {
+
+  /** The stream reads confidential records too. */
+  public boolean confidential() {
+    return confidentialityParam.isPresent();
+  }
 
   /** How the engine takes Lever's refusal of a stream. */
   public enum Refusal {

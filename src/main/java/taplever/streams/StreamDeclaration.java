@@ -29,7 +29,7 @@ final class StreamDeclaration {
   private boolean silentEdits;
   private Replication.ArrayItems items = new Replication.ArrayItems.Objects();
   private Optional<String> scope = Optional.empty();
-  private boolean confidential;
+  private Optional<String> confidentialityParam = Optional.empty();
   private Access.Refusal refusal = Access.Refusal.FATAL;
   private boolean byDefault = true;
   private boolean deprecated;
@@ -88,7 +88,7 @@ final class StreamDeclaration {
 
   /** Lists leave confidential records out unless asked (reference §6.4). */
   StreamDeclaration confidential() {
-    confidential = true;
+    confidentialityParam = Optional.of("confidentiality");
     return param("confidentiality", "all");
   }
 
@@ -190,7 +190,7 @@ final class StreamDeclaration {
       throw new IllegalStateException(name + ": only per-parent requests can be edited silently");
     }
     String oauth = scope.orElseThrow(() -> new IllegalStateException(name + " needs a scope"));
-    return new StreamSpec(name, keys, replication, new Access(oauth, confidential, refusal),
+    return new StreamSpec(name, keys, replication, new Access(oauth, confidentialityParam, refusal),
         byDefault, deprecated);
   }
 }
