@@ -292,4 +292,23 @@ class TapSyncTest {
     assertFalse(run.stderr().contains(TapFixture.API_KEY));
     assertFalse(run.stdout().contains(TapFixture.API_KEY));
   }
+
+  @Test
+  void hashingMasksEverySignerOfAnOfferNotOnlyTheCandidate() {
+    lever.on("/v1/opportunities", r -> LeverScript.json(200, "{\"data\": [{\"id\": \"o1\","
+        + " \"createdAt\": 1600000000000, \"updatedAt\": 1600000000000}], \"hasNext\": false}"));
+    lever.on("/v1/opportunities/o1/offers", r -> LeverScript.json(200, "{\"data\": [{\"id\":"
+        + " \"f1\", \"createdAt\": 1600000000000, \"signatures\": {\"candidate\": {\"name\":"
+        + " \"Pat Doe\", \"email\": \"pat@leak.example\"}, \"hiringManager\": {\"name\":"
+        + " \"Jane Roe\", \"email\": \"jane@leak.example\"}}}], \"hasNext\": false}"));
+
+    TapRun run = TapRun.Setup.defaults().environment(java.util.Map.of("S", "salt"))
+        .run("--config", tap.config("\"pii\": {\"mode\": \"hash\", \"salt_env\": \"S\"}").toString(),
+            "--catalog", tap.catalog("opportunity_offers").toString());
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals(1, run.records("opportunity_offers").size());
+    assertFalse(run.stdout().contains("leak.example"), run::toString);
+    assertFalse(run.stdout().contains("Jane Roe"), run::toString);
+  }
 }
