@@ -26,7 +26,7 @@ import taplever.testing.Catalogs;
 import taplever.testing.TempFiles;
 
 /** The tap as a real process: SIGTERM mid-sync then a resume, and a target that goes away. */
-class InterruptionTest {
+class InterruptionIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String[] STREAMS = {"opportunities", "opportunity_applications", "opportunity_offers",
       "opportunity_resumes", "users"};
