@@ -48,6 +48,12 @@ class TapBenchmark {
     System.out.println(String.format(Locale.ROOT, format, args));
   }
 
+  /** The machine's 1, 5 and 15 minute load averages: figures taken while other work ran are not comparable. */
+  private static String loadAverage() throws IOException {
+    String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+    return f[0] + " " + f[1] + " " + f[2];
+  }
+
   /** The launcher's default JAVA_OPTS, read from the script so the minimal program runs with the same. */
   private static List<String> launcherJavaOpts() throws IOException {
     Matcher m = Pattern.compile("\\$\\{JAVA_OPTS:-([^}]*)}").matcher(Files.readString(LAUNCHER));
@@ -128,24 +134,30 @@ class TapBenchmark {
       }
       try (replay) {
         print("## 1. Throughput and memory, stream opportunities, %,d opportunities, pages pre-rendered in %.0f s"
-            + " and served from memory (no latency, no rate limit), %d cores, median of %d round(s)",
+            + " and served from memory (no latency, no rate limit), %d cores, median of %d round(s), load average %s",
             replay.opportunities(), (System.nanoTime() - captureStart) / 1e9,
-            Runtime.getRuntime().availableProcessors(), rounds);
+            Runtime.getRuntime().availableProcessors(), rounds, loadAverage());
         Map<String, List<Sample>> samples = measure(programs(replay.baseUrl()), rounds);
-        print("%-45s %10s %8s %10s %9s %7s %9s %6s %4s", "program", "records", "wall s", "records/s", "peak RSS",
-            "CPU s", "bench CPU", "1st s", "exit");
+        print("load average after: %s", loadAverage());
+        print("%-45s %10s %8s %10s %9s %7s %11s %9s %6s %4s", "program", "records", "wall s", "records/s",
+            "peak RSS", "CPU s", "records/CPU", "bench CPU", "1st s", "exit");
         List<Double> rates = new ArrayList<>();
+        List<Double> perCpu = new ArrayList<>();
         samples.forEach((name, r) -> {
           long records = r.get(0).run().records();
           double seconds = median(r, x -> x.run().seconds());
+          double cpu = median(r, x -> x.run().cpuSeconds());
           rates.add(records / seconds);
-          print("%-45s %,10d %8.2f %,10.0f %6d MB %7.1f %9.1f %6.2f %4s", name, records, seconds, records / seconds,
-              r.stream().mapToLong(x -> x.run().peakRssMb()).max().orElse(0), median(r, x -> x.run().cpuSeconds()),
+          perCpu.add(records / cpu);
+          print("%-45s %,10d %8.2f %,10.0f %6d MB %7.1f %,11.0f %9.1f %6.2f %4s", name, records, seconds,
+              records / seconds, r.stream().mapToLong(x -> x.run().peakRssMb()).max().orElse(0), cpu, records / cpu,
               median(r, Sample::benchCpuSeconds), median(r, x -> x.run().firstRecordSeconds()),
               r.stream().map(x -> Integer.toString(x.run().exit())).distinct().collect(Collectors.joining(",")));
         });
-        print("ratio tap/minimal (same JVM options): launcher %.2f, java -jar %.2f", rates.get(1) / rates.get(0),
-            rates.get(3) / rates.get(2));
+        // Records per CPU second hold up better than wall time when other work shares the cores.
+        print("ratio tap/minimal (same JVM options), records/s: launcher %.2f, java -jar %.2f; records per CPU"
+            + " second: launcher %.2f, java -jar %.2f", rates.get(1) / rates.get(0), rates.get(3) / rates.get(2),
+            perCpu.get(1) / perCpu.get(0), perCpu.get(3) / perCpu.get(2));
         print("replay server alone, every page fetched and discarded by one client thread in this JVM: %,.0f"
             + " records/s; pages served %,d, requests not recorded %d%s", serverAlone(replay), replay.served(),
             replay.misses(), replay.firstMiss() == null ? "" : " (first: " + replay.firstMiss() + ")");
@@ -182,8 +194,9 @@ class TapBenchmark {
     Path bare = Files.createDirectory(dir.resolve("no-archive"));
     Files.copy(LAUNCHER, bare.resolve("tap-lever"), StandardCopyOption.COPY_ATTRIBUTES);
     Files.copy(JAR, bare.resolve("tap-lever.jar"), StandardCopyOption.COPY_ATTRIBUTES);
-    print("## 4. Start-up, stream opportunities; archive present: %s; launcher's default JAVA_OPTS: %s",
-        Files.exists(TARGET.resolve("tap-lever.jsa")), String.join(" ", launcherJavaOpts()));
+    print("## 4. Start-up, stream opportunities; archive present: %s; launcher's default JAVA_OPTS: %s; load"
+        + " average %s", Files.exists(TARGET.resolve("tap-lever.jsa")), String.join(" ", launcherJavaOpts()),
+        loadAverage());
     try (FakeLever fake = FakeLever.start(FakeLeverOptions.defaults().withOpportunities(50).withRateLimit(false))) {
       List<String> tap = tapArgs(fake.baseUrl(), "opportunities");
       printStartUp("50 opportunities", measure(List.of(
@@ -204,7 +217,8 @@ class TapBenchmark {
     }
   }
 
-  private static void printStartUp(String what, Map<String, List<Sample>> samples) {
+  private static void printStartUp(String what, Map<String, List<Sample>> samples) throws IOException {
+    print("load average after: %s", loadAverage());
     samples.forEach((name, r) -> print("%s, %-26s first RECORD median %.3f s (min %.3f), total median %.3f s"
         + " (min %.3f), %,d records, peak RSS %d MB, %d runs", what, name, median(r, x -> x.run().firstRecordSeconds()),
         r.stream().mapToDouble(x -> x.run().firstRecordSeconds()).min().orElse(0), median(r, x -> x.run().seconds()),
