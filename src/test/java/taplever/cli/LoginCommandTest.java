@@ -1,5 +1,6 @@
 package taplever.cli;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -73,6 +74,11 @@ class LoginCommandTest {
     return HttpUrl.get(run.awaitLine(l -> l.startsWith(fake.authorizeUrl() + "?"), WAIT));
   }
 
+  /** Requests the fake's token endpoint has answered so far (it is shared by the class's tests). */
+  private static long tokenExchanges() {
+    return fake.requestLog().stream().filter(r -> r.startsWith("POST /oauth/token")).count();
+  }
+
   private Response get(HttpUrl url) throws IOException {
     return browser.newCall(new Request.Builder().url(url).build()).execute();
   }
@@ -89,15 +95,15 @@ class LoginCommandTest {
 
       HttpUrl forged = callback.newBuilder().addQueryParameter("code", "forged-code")
           .addQueryParameter("state", "not-the-state").build();
+      long exchangesBefore = tokenExchanges();
       try (Response r = get(forged)) {
         assertEquals(400, r.code());
         assertTrue(r.body().string().contains("state of this request does not match"));
       }
-      Thread.sleep(50);
-      assertFalse(run.finished(), run::stderr);
 
       String code;
-      try (Response r = get(authorize)) {
+      try (Response r = assertDoesNotThrow(() -> get(authorize),
+          "login stopped listening after the forged callback")) {
         assertEquals(200, r.code());
         assertTrue(r.body().string().contains("tap-lever is authorized; you can close this tab"));
         assertEquals(callback.encodedPath(), r.request().url().encodedPath());
@@ -105,6 +111,7 @@ class LoginCommandTest {
         assertNotNull(code);
       }
       assertEquals(0, run.awaitExit(WAIT), run::stderr);
+      assertEquals(1, tokenExchanges() - exchangesBefore, "only the real code was sent to Lever");
 
       JsonNode after = JSON.readTree(cfg.toFile());
       String token = fake.currentRefreshToken();

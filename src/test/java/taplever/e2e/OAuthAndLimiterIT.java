@@ -18,7 +18,7 @@ import taplever.testing.Catalogs;
 import taplever.testing.TapRun;
 import taplever.testing.TempFiles;
 
-class OAuthAndLimiterTest {
+class OAuthAndLimiterIT {
   private static final String CLIENT_SECRET = "fake-client-secret";
 
   @TempDir

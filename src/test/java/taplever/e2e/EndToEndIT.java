@@ -21,7 +21,7 @@ import taplever.testing.TapRun;
 import taplever.testing.TempFiles;
 
 /** Full runs of the tap against the fake Lever: exact delivery, incremental runs, faults. */
-class EndToEndTest {
+class EndToEndIT {
   private static final String[] ALL = LeverStreams.BY_NAME.keySet().toArray(String[]::new);
 
   @TempDir
