@@ -39,7 +39,7 @@ import taplever.testing.TempFiles;
  * fake's personal data is recognisable (its own domain, its own phone prefix), so the raw output
  * can be searched for it.
  */
-class PersonalDataEndToEndTest {
+class PersonalDataEndToEndIT {
   private static final String[] ALL = LeverStreams.BY_NAME.keySet().toArray(String[]::new);
   private static final String SALT_ENV = "TAP_LEVER_TEST_PII_SALT";
   private static final String SALT = "a salt only this test knows";
