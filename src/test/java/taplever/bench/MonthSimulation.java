@@ -1,0 +1,161 @@
+package taplever.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Consumer;
+import taplever.cli.CommandEnvironment;
+import taplever.cli.TapLeverCommand;
+import taplever.config.Environment;
+import taplever.config.FileWrites;
+import taplever.fake.FakeLever;
+import taplever.fake.FakeLeverOptions;
+
+/**
+ * One policy through a simulated month: a fake Lever on a clock that moves a day at a time, the
+ * day's edits, then the tap in this JVM through its CLI on the same simulated time, its last STATE
+ * carried to the next day. Day 0 is the first full sync; days 1..N are the daily runs.
+ */
+final class MonthSimulation {
+  /** What the month is made of. */
+  record Setup(int opportunities, double liveShare, int days, long seed, Instant firstRun) {}
+
+  /** One run. {@code edits} is empty on day 0. */
+  record Run(int day, Optional<DailyEdits.Day> edits, int exit, RequestTally.Counts requests,
+      Optional<ChildSplit> split, long records, long bytes, long offers, long arrivedLive,
+      long arrivedArchived, long stateBytes, double realSeconds) {
+    /** Seconds at Lever's 10 requests per second. */
+    double leverSeconds() {
+      return requests.total() / 10.0;
+    }
+  }
+
+  /** The month of one policy. */
+  record Month(RefreshPolicy policy, Setup setup, List<Run> runs,
+      List<ArrivalLedger.Arrival> arrived, List<ArrivalLedger.SilentEdit> pending, long peakHeapBytes, long liveHeapBytes) {}
+
+  // The edits of a day happen before its run, at a time the previous run's window has passed.
+  private static final Duration EDITS_BEFORE_RUN = Duration.ofHours(2);
+  private static final String API_KEY = FakeLeverOptions.defaults().apiKey();
+  private static final int STDERR_TAIL = 256 * 1024;
+
+  private final Setup setup;
+  private final Path dir;
+
+  MonthSimulation(Setup setup, Path dir) {
+    this.setup = setup;
+    this.dir = dir;
+  }
+
+  Month run(RefreshPolicy policy, Consumer<Run> eachRun) throws IOException {
+    resetPeaks();
+    SimulatedClock clock = new SimulatedClock(setup.firstRun());
+    ArrivalLedger ledger = new ArrivalLedger();
+    List<Run> runs = new ArrayList<>();
+    try (FakeLever lever = FakeLever.start(FakeLeverOptions.defaults()
+        .withSeed(setup.seed()).withOpportunities(setup.opportunities())
+        .withLiveShare(setup.liveShare()).withRateLimit(false).withClock(clock))) {
+      Path config = Files.writeString(dir.resolve(policy.name() + "-config.json"),
+          "{\"base_url\": \"" + lever.baseUrl() + "\", \"api_key\": \"" + API_KEY + "\","
+          + " \"start_date\": \"2018-01-01T00:00:00Z\","
+          // Lever's limit is accounted for as requests / 10; the tap's own limiter stays out of it.
+          + " \"requests_per_second\": 1000, \"burst\": 1000, " + policy.configKeys() + "}");
+      Path state = dir.resolve(policy.name() + "-state.json");
+      DailyEdits edits = new DailyEdits(lever.dataset(), new OfferLookup(lever.baseUrl(), API_KEY),
+          DailyEdits.Workload.scaledTo(setup.opportunities()), ledger, new Random(setup.seed()));
+      for (int day = 0; day <= setup.days(); day++) {
+        Instant runAt = setup.firstRun().plus(Duration.ofDays(day));
+        Optional<DailyEdits.Day> made = Optional.empty();
+        if (day > 0) {
+          clock.set(runAt.minus(EDITS_BEFORE_RUN));
+          made = Optional.of(edits.apply(day));
+        }
+        clock.set(runAt);
+        Run run = tap(lever, config, state, day, runAt, made, ledger);
+        runs.add(run);
+        eachRun.accept(run);
+      }
+      long live = liveHeap(); // while the fake still holds its month of edits
+      return new Month(policy, setup, runs, ledger.arrived(), ledger.pending(), peakHeap(), live);
+    }
+  }
+
+  private Run tap(FakeLever lever, Path config, Path state, int day, Instant runAt,
+      Optional<DailyEdits.Day> made, ArrivalLedger ledger) throws IOException {
+    ledger.startRun(day);
+    SingerScanner out = new SingerScanner("opportunity_offers", ledger::offer);
+    StderrTail err = new StderrTail(STDERR_TAIL);
+    CommandEnvironment env = new CommandEnvironment(out, new PrintWriter(err, true),
+        new SimulatedTime(runAt), Environment.of(Map.of()), FileWrites.system());
+    List<String> args = new ArrayList<>(List.of("--log-level", "info", "--config",
+        config.toString()));
+    if (Files.exists(state)) {
+      args.addAll(List.of("--state", state.toString()));
+    }
+    long started = System.nanoTime();
+    int exit;
+    RequestTally.Counts counts;
+    try (RequestTally tally = new RequestTally(lever::requestLog, lever::requestCount)) {
+      exit = TapLeverCommand.commandLine(env).execute(args.toArray(String[]::new));
+      counts = tally.finish();
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    String stderr = err.toString();
+    if (exit != 0) {
+      throw new IllegalStateException("day " + day + ": the tap exited " + exit + "\n"
+          + stderr.substring(Math.max(0, stderr.length() - 4000)));
+    }
+    if (out.records() == 0) {
+      throw new IllegalStateException("day " + day + ": no RECORD line recognised in "
+          + out.bytes() + " bytes of output; has the Singer line layout changed?");
+    }
+    long stateBytes = 0;
+    Optional<com.fasterxml.jackson.databind.JsonNode> last = out.lastState();
+    if (last.isPresent()) {
+      byte[] json = last.get().toString().getBytes(StandardCharsets.UTF_8);
+      Files.write(state, json);
+      stateBytes = json.length;
+    }
+    return new Run(day, made, exit, counts, ChildSplit.from(stderr), out.records(), out.bytes(),
+        out.watchedRecords(), ledger.arrivedLiveToday(), ledger.arrivedArchivedToday(), stateBytes,
+        seconds);
+  }
+
+  private static void resetPeaks() {
+    System.gc();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  private static long liveHeap() {
+    System.gc();
+    Runtime r = Runtime.getRuntime();
+    return r.totalMemory() - r.freeMemory();
+  }
+
+  /** The sum of the heap pools' peaks: an upper bound of the month's peak heap. */
+  private static long peakHeap() {
+    long sum = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+}
