@@ -12,9 +12,12 @@ import java.util.stream.Collectors;
 final class BenchReport {
   private static final int REFERENCE_ACCOUNT = 100_000;
   private final PrintStream out;
+  private final boolean verbose;
 
-  BenchReport(PrintStream out) {
+  /** @param verbose also print each run's final state and its warnings */
+  BenchReport(PrintStream out, boolean verbose) {
     this.out = out;
+    this.verbose = verbose;
   }
 
   private void print(String format, Object... args) {
@@ -25,10 +28,15 @@ final class BenchReport {
   void header(RefreshPolicy policy, MonthSimulation.Setup setup) {
     DailyEdits.Workload w = DailyEdits.Workload.scaledTo(setup.opportunities());
     print("%n## %s: %,d opportunities (live share %.2f), %d daily runs after the first sync",
-        policy.label(), setup.opportunities(), setup.liveShare(), setup.days());
+        policy.label(), setup.opportunities(), setup.liveShare(),
+        setup.days() - setup.paused().size());
     print("each day before its run: %d updates, %d new, %d archived (signalled); %d offer status"
         + " changes on live and %d on archived opportunities (silent)", w.touches(), w.additions(),
         w.archivals(), w.liveEdits(), w.archivedEdits());
+    if (!setup.paused().isEmpty()) {
+      print("no run on days %s (their edits still happen)",
+          new java.util.TreeSet<>(setup.paused()));
+    }
     print("%4s %9s %7s %8s %9s %9s %9s %22s %10s %7s %9s %6s %7s", "day", "requests", "opp-pg",
         "lists", "children", "offers-rq", "at10/s", "split chg/live/roll", "records", "offers",
         "arrived", "state", "real s");
@@ -44,6 +52,10 @@ final class BenchReport {
         r.arrivedArchived(), r.stateBytes(), r.realSeconds(),
         r.requests().unaccounted() == 0 ? "" : "  (" + r.requests().unaccounted()
             + " requests missed by the log reader)");
+    if (verbose) {
+      r.warnings().forEach(w -> print("     %s", w));
+      print("     state %s", r.state());
+    }
   }
 
   void sideBySide(List<MonthSimulation.Month> months) {

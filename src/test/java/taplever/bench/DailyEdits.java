@@ -1,5 +1,7 @@
 package taplever.bench;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +12,9 @@ import taplever.fake.FakeDataset;
 /**
  * One simulated day of recruiting on the fake Lever, before that day's run: profile updates, new
  * candidates and archivals, which Lever signals through updatedAt, and offer status changes, which
- * it does not (reference §9.1), on live and on archived opportunities. Targets come from a seeded
+ * it does not (reference §9.1), on live and on archived opportunities. The edits are spread evenly
+ * between the previous run and this one, as recruiters' work is, so no edit sits exactly on a
+ * window's bound. Targets come from a seeded
  * random source and the dataset's own ordered id lists, so two months with the same seed make the
  * same edits whatever policy the tap runs.
  */
@@ -39,6 +43,7 @@ final class DailyEdits {
   private static final int TRIES_PER_EDIT = 200;
 
   private final FakeDataset lever;
+  private final SimulatedClock clock;
   private final OfferLookup offers;
   private final Workload workload;
   private final ArrivalLedger ledger;
@@ -47,24 +52,35 @@ final class DailyEdits {
   // would hide the first) and the choice never depends on what the tap under test delivered.
   private final Set<String> edited = new HashSet<>();
 
-  DailyEdits(FakeDataset lever, OfferLookup offers, Workload workload, ArrivalLedger ledger,
-      Random random) {
+  private Instant at;
+  private Duration step;
+
+  DailyEdits(FakeDataset lever, SimulatedClock clock, OfferLookup offers, Workload workload,
+      ArrivalLedger ledger, Random random) {
     this.lever = lever;
+    this.clock = clock;
     this.offers = offers;
     this.workload = workload;
     this.ledger = ledger;
     this.random = random;
   }
 
-  Day apply(int day) {
+  /** The edits of {@code day}, made between {@code from} and {@code to} on the fake's clock. */
+  Day apply(int day, Instant from, Instant to) {
+    int planned = workload.touches() + workload.additions() + workload.archivals()
+        + workload.liveEdits() + workload.archivedEdits();
+    at = from;
+    step = Duration.between(from, to).dividedBy(planned);
     Set<String> signalled = new HashSet<>();
     List<String> all = lever.opportunityIds();
     for (int i = 0; i < workload.touches(); i++) {
       String id = all.get(random.nextInt(all.size()));
+      tick();
       lever.touchOpportunity(id);
       signalled.add(id);
     }
     for (int i = 0; i < workload.additions(); i++) {
+      tick();
       signalled.add(lever.addOpportunity());
     }
     List<String> live = lever.liveOpportunityIds();
@@ -72,6 +88,7 @@ final class DailyEdits {
     for (int i = 0; i < workload.archivals() && !live.isEmpty(); i++) {
       String id = live.get(random.nextInt(live.size()));
       if (signalled.add(id)) {
+        tick();
         lever.archiveOpportunity(id);
         archived++;
       }
@@ -83,6 +100,11 @@ final class DailyEdits {
     int archivedEdits = silentEdits(lever.archivedOpportunityIds(), workload.archivedEdits(),
         false, day, signalled);
     return new Day(workload.touches(), workload.additions(), archived, liveEdits, archivedEdits);
+  }
+
+  private void tick() {
+    at = at.plus(step);
+    clock.set(at);
   }
 
   private int silentEdits(List<String> among, int wanted, boolean live, int day,
@@ -104,6 +126,7 @@ final class DailyEdits {
       }
       String status = NEXT_STATUS.getOrDefault(offers.status(opportunity, offer).orElse(""),
           "signed");
+      tick();
       lever.changeOfferStatus(offer, status);
       ledger.edited(new ArrivalLedger.SilentEdit(offer, opportunity, status, day, live));
       signalled.add(opportunity);

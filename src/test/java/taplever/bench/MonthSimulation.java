@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Consumer;
 import taplever.cli.CommandEnvironment;
 import taplever.cli.TapLeverCommand;
@@ -29,13 +30,26 @@ import taplever.fake.FakeLeverOptions;
  * carried to the next day. Day 0 is the first full sync; days 1..N are the daily runs.
  */
 final class MonthSimulation {
-  /** What the month is made of. */
-  record Setup(int opportunities, double liveShare, int days, long seed, Instant firstRun) {}
+  /**
+   * What the month is made of.
+   *
+   * @param paused days whose edits happen but whose run does not (a pipeline paused for a while)
+   */
+  record Setup(int opportunities, double liveShare, int days, long seed, Instant firstRun,
+      Set<Integer> paused) {
+    Setup {
+      paused = Set.copyOf(paused);
+    }
+  }
 
   /** One run. {@code edits} is empty on day 0. */
   record Run(int day, Optional<DailyEdits.Day> edits, int exit, RequestTally.Counts requests,
       Optional<ChildSplit> split, long records, long bytes, long offers, long arrivedLive,
-      long arrivedArchived, long stateBytes, double realSeconds) {
+      long arrivedArchived, String state, List<String> warnings, double realSeconds) {
+    long stateBytes() {
+      return state.getBytes(StandardCharsets.UTF_8).length;
+    }
+
     /** Seconds at Lever's 10 requests per second. */
     double leverSeconds() {
       return requests.total() / 10.0;
@@ -44,10 +58,11 @@ final class MonthSimulation {
 
   /** The month of one policy. */
   record Month(RefreshPolicy policy, Setup setup, List<Run> runs,
-      List<ArrivalLedger.Arrival> arrived, List<ArrivalLedger.SilentEdit> pending, long peakHeapBytes, long liveHeapBytes) {}
+      List<ArrivalLedger.Arrival> arrived, List<ArrivalLedger.SilentEdit> pending,
+      long peakHeapBytes, long liveHeapBytes) {}
 
-  // The edits of a day happen before its run, at a time the previous run's window has passed.
-  private static final Duration EDITS_BEFORE_RUN = Duration.ofHours(2);
+  // A day's edits happen between the previous run and an hour before this one.
+  private static final Duration QUIET_BEFORE_RUN = Duration.ofHours(1);
   private static final String API_KEY = FakeLeverOptions.defaults().apiKey();
   private static final int STDERR_TAIL = 256 * 1024;
 
@@ -73,14 +88,18 @@ final class MonthSimulation {
           // Lever's limit is accounted for as requests / 10; the tap's own limiter stays out of it.
           + " \"requests_per_second\": 1000, \"burst\": 1000, " + policy.configKeys() + "}");
       Path state = dir.resolve(policy.name() + "-state.json");
-      DailyEdits edits = new DailyEdits(lever.dataset(), new OfferLookup(lever.baseUrl(), API_KEY),
+      DailyEdits edits = new DailyEdits(lever.dataset(), clock,
+          new OfferLookup(lever.baseUrl(), API_KEY),
           DailyEdits.Workload.scaledTo(setup.opportunities()), ledger, new Random(setup.seed()));
       for (int day = 0; day <= setup.days(); day++) {
         Instant runAt = setup.firstRun().plus(Duration.ofDays(day));
         Optional<DailyEdits.Day> made = Optional.empty();
         if (day > 0) {
-          clock.set(runAt.minus(EDITS_BEFORE_RUN));
-          made = Optional.of(edits.apply(day));
+          made = Optional.of(edits.apply(day, runAt.minus(Duration.ofDays(1)),
+              runAt.minus(QUIET_BEFORE_RUN)));
+        }
+        if (setup.paused().contains(day)) {
+          continue;
         }
         clock.set(runAt);
         Run run = tap(lever, config, state, day, runAt, made, ledger);
@@ -121,16 +140,14 @@ final class MonthSimulation {
       throw new IllegalStateException("day " + day + ": no RECORD line recognised in "
           + out.bytes() + " bytes of output; has the Singer line layout changed?");
     }
-    long stateBytes = 0;
-    Optional<com.fasterxml.jackson.databind.JsonNode> last = out.lastState();
-    if (last.isPresent()) {
-      byte[] json = last.get().toString().getBytes(StandardCharsets.UTF_8);
-      Files.write(state, json);
-      stateBytes = json.length;
+    String json = out.lastState().map(Object::toString).orElse("");
+    if (!json.isEmpty()) {
+      Files.writeString(state, json);
     }
+    List<String> warnings = stderr.lines().filter(l -> l.contains("WARN")).toList();
     return new Run(day, made, exit, counts, ChildSplit.from(stderr), out.records(), out.bytes(),
-        out.watchedRecords(), ledger.arrivedLiveToday(), ledger.arrivedArchivedToday(), stateBytes,
-        seconds);
+        out.watchedRecords(), ledger.arrivedLiveToday(), ledger.arrivedArchivedToday(), json,
+        warnings, seconds);
   }
 
   private static void resetPeaks() {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>System properties: {@code refresh.opportunities} (100000), {@code refresh.days} (30 daily runs
  * after the first sync), {@code refresh.policies} ("periodic,rolling"), {@code refresh.liveShare}
- * (0.07), {@code refresh.seed} (42). Requests are counted, not timed: the fake has no rate limit
- * and "at 10/s" is requests / 10, Lever's limit per API key.
+ * (0.07), {@code refresh.seed} (42), {@code refresh.pausedDays} (none; "10-14" makes those days'
+ * edits but skips their runs, to see what the first run after a pause costs), {@code
+ * refresh.verbose} (false; true prints each run's final state and warnings). Requests are
+ * counted, not timed: the fake has no rate limit and "at 10/s" is requests / 10, Lever's limit
+ * per API key. {@code -Dtest} chooses the class only if the bench profile names TapBenchmark
+ * as a default (a profile property {@code test}), not as a literal {@code <test>} of surefire.
  */
 @Tag("benchmark")
 class RefreshBenchmark {
@@ -46,10 +52,11 @@ class RefreshBenchmark {
         Double.parseDouble(System.getProperty("refresh.liveShare", "0.07")),
         Integer.getInteger("refresh.days", 30),
         Long.getLong("refresh.seed", 42L),
-        FIRST_RUN);
+        FIRST_RUN,
+        days(System.getProperty("refresh.pausedDays", "")));
     List<RefreshPolicy> policies = Arrays.stream(System.getProperty("refresh.policies",
         "periodic,rolling").split(",")).map(RefreshPolicy::named).toList();
-    BenchReport report = new BenchReport(System.out);
+    BenchReport report = new BenchReport(System.out, Boolean.getBoolean("refresh.verbose"));
     MonthSimulation simulation = new MonthSimulation(setup, dir);
     List<MonthSimulation.Month> months = new ArrayList<>();
     for (RefreshPolicy policy : policies) {
@@ -57,5 +64,25 @@ class RefreshBenchmark {
       months.add(simulation.run(policy, report::run));
     }
     report.sideBySide(months);
+  }
+
+  /** "10-14" or "10,12": the days without a run. */
+  private static Set<Integer> days(String spec) {
+    Set<Integer> days = new TreeSet<>();
+    for (String part : spec.split(",")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      String[] range = part.trim().split("-");
+      int from = Integer.parseInt(range[0]);
+      int to = Integer.parseInt(range[range.length - 1]);
+      for (int d = from; d <= to; d++) {
+        days.add(d);
+      }
+    }
+    if (days.contains(0)) {
+      throw new IllegalArgumentException("refresh.pausedDays: day 0 is the first sync");
+    }
+    return days;
   }
 }
