@@ -91,8 +91,8 @@ final class BenchReport {
         BenchReport::histogram);
     row(rows, months, "largest state", m -> String.format(Locale.ROOT, "%,d bytes",
         m.runs().stream().mapToLong(MonthSimulation.Run::stateBytes).max().orElse(0)));
-    row(rows, months, "heap: live at month end / pools' peak", m -> String.format(Locale.ROOT,
-        "%,d MB / %,d MB", m.liveHeapBytes() >> 20, m.peakHeapBytes() >> 20));
+    row(rows, months, "heap: live at month end / the JVM's maximum", m -> String.format(
+        Locale.ROOT, "%,d MB / %,d MB", m.liveHeapBytes() >> 20, m.maxHeapBytes() >> 20));
     int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(10);
     for (String[] r : rows) {
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "| %-" + width + "s",

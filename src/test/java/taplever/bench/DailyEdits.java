@@ -14,9 +14,8 @@ import taplever.fake.FakeDataset;
  * candidates and archivals, which Lever signals through updatedAt, and offer status changes, which
  * it does not (reference §9.1), on live and on archived opportunities. The edits are spread evenly
  * between the previous run and this one, as recruiters' work is, so no edit sits exactly on a
- * window's bound. Targets come from a seeded
- * random source and the dataset's own ordered id lists, so two months with the same seed make the
- * same edits whatever policy the tap runs.
+ * window's bound. Targets come from a seeded random source and the dataset's own ordered id
+ * lists, so two months with the same seed make the same edits whatever policy the tap runs.
  */
 final class DailyEdits {
   /** How much happens per day. */

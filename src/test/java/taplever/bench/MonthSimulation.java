@@ -2,9 +2,6 @@ package taplever.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +56,7 @@ final class MonthSimulation {
   /** The month of one policy. */
   record Month(RefreshPolicy policy, Setup setup, List<Run> runs,
       List<ArrivalLedger.Arrival> arrived, List<ArrivalLedger.SilentEdit> pending,
-      long peakHeapBytes, long liveHeapBytes) {}
+      long maxHeapBytes, long liveHeapBytes) {}
 
   // A day's edits happen between the previous run and an hour before this one.
   private static final Duration QUIET_BEFORE_RUN = Duration.ofHours(1);
@@ -75,7 +72,6 @@ final class MonthSimulation {
   }
 
   Month run(RefreshPolicy policy, Consumer<Run> eachRun) throws IOException {
-    resetPeaks();
     SimulatedClock clock = new SimulatedClock(setup.firstRun());
     ArrivalLedger ledger = new ArrivalLedger();
     List<Run> runs = new ArrayList<>();
@@ -107,7 +103,8 @@ final class MonthSimulation {
         eachRun.accept(run);
       }
       long live = liveHeap(); // while the fake still holds its month of edits
-      return new Month(policy, setup, runs, ledger.arrived(), ledger.pending(), peakHeap(), live);
+      return new Month(policy, setup, runs, ledger.arrived(), ledger.pending(),
+          Runtime.getRuntime().maxMemory(), live);
     }
   }
 
@@ -150,29 +147,9 @@ final class MonthSimulation {
         warnings, seconds);
   }
 
-  private static void resetPeaks() {
-    System.gc();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-      }
-    }
-  }
-
   private static long liveHeap() {
     System.gc();
     Runtime r = Runtime.getRuntime();
     return r.totalMemory() - r.freeMemory();
-  }
-
-  /** The sum of the heap pools' peaks: an upper bound of the month's peak heap. */
-  private static long peakHeap() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        sum += pool.getPeakUsage().getUsed();
-      }
-    }
-    return sum;
   }
 }
