@@ -1,5 +1,6 @@
 package taplever.bench;
 
+import taplever.testing.SteppedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -42,7 +43,7 @@ final class DailyEdits {
   private static final int TRIES_PER_EDIT = 200;
 
   private final FakeDataset lever;
-  private final SimulatedClock clock;
+  private final SteppedClock clock;
   private final OfferLookup offers;
   private final Workload workload;
   private final ArrivalLedger ledger;
@@ -54,7 +55,7 @@ final class DailyEdits {
   private Instant at;
   private Duration step;
 
-  DailyEdits(FakeDataset lever, SimulatedClock clock, OfferLookup offers, Workload workload,
+  DailyEdits(FakeDataset lever, SteppedClock clock, OfferLookup offers, Workload workload,
       ArrivalLedger ledger, Random random) {
     this.lever = lever;
     this.clock = clock;

@@ -1,5 +1,6 @@
 package taplever.bench;
 
+import taplever.testing.SteppedClock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ final class MonthSimulation {
   }
 
   Month run(RefreshPolicy policy, Consumer<Run> eachRun) throws IOException {
-    SimulatedClock clock = new SimulatedClock(setup.firstRun());
+    SteppedClock clock = new SteppedClock(setup.firstRun());
     ArrivalLedger ledger = new ArrivalLedger();
     List<Run> runs = new ArrayList<>();
     try (FakeLever lever = FakeLever.start(FakeLeverOptions.defaults()

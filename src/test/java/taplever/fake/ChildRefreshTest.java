@@ -1,5 +1,6 @@
 package taplever.fake;
 
+import taplever.testing.SteppedClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class ChildRefreshTest {
   private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
 
-  private static FakeLever start(MutableClock clock, int opportunities) throws Exception {
+  private static FakeLever start(SteppedClock clock, int opportunities) throws Exception {
     return FakeLever.start(
         FakeLeverOptions.defaults()
             .withOpportunities(opportunities)
@@ -60,7 +61,7 @@ class ChildRefreshTest {
 
   @Test
   void archivedTrueFalseAndAbsentSelectArchivedActiveAndBoth() throws Exception {
-    try (FakeLever lever = start(new MutableClock(NOW), 150)) {
+    try (FakeLever lever = start(new SteppedClock(NOW), 150)) {
       FakeDataset data = lever.dataset();
       Set<String> archived = Set.copyOf(data.archivedOpportunityIds());
       Set<String> live = Set.copyOf(data.liveOpportunityIds());
@@ -109,7 +110,7 @@ class ChildRefreshTest {
 
   @Test
   void childEditsMoveOnlyTheChildNeverTheOpportunitysUpdatedAt() throws Exception {
-    MutableClock clock = new MutableClock(NOW);
+    SteppedClock clock = new SteppedClock(NOW);
     try (FakeLever lever = start(clock, 120)) {
       FakeDataset data = lever.dataset();
       String withFeedback = first(data, data::feedbackIds);
@@ -172,7 +173,7 @@ class ChildRefreshTest {
 
   @Test
   void archivingAndUnarchivingAreSignalledThroughUpdatedAt() throws Exception {
-    MutableClock clock = new MutableClock(NOW);
+    SteppedClock clock = new SteppedClock(NOW);
     try (FakeLever lever = start(clock, 80)) {
       FakeDataset data = lever.dataset();
       String target = data.liveOpportunityIds().get(4);
@@ -209,7 +210,7 @@ class ChildRefreshTest {
 
   @Test
   void helpersNameTheSameChildrenTheEndpointsServe() throws Exception {
-    try (FakeLever lever = start(new MutableClock(NOW), 60)) {
+    try (FakeLever lever = start(new SteppedClock(NOW), 60)) {
       FakeDataset data = lever.dataset();
       for (String id : data.opportunityIds().subList(0, 20)) {
         assertEquals(data.offerIds(id), ids(lever, id, "offers"));
@@ -239,7 +240,7 @@ class ChildRefreshTest {
   }
 
   private static String scripted() throws Exception {
-    MutableClock clock = new MutableClock(NOW);
+    SteppedClock clock = new SteppedClock(NOW);
     FakeDataset data =
         FakeDataset.generate(FakeLeverOptions.defaults().withOpportunities(50).withClock(clock));
     String withFeedback = first(data, data::feedbackIds);

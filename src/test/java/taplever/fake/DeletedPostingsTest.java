@@ -1,5 +1,6 @@
 package taplever.fake;
 
+import taplever.testing.SteppedClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,13 +19,13 @@ import taplever.fake.FakeLeverClient.Reply;
 
 /** {@code GET /postings/deleted} and {@link FakeDataset#deletePosting}. */
 class DeletedPostingsTest {
-  private static FakeLeverOptions options(MutableClock clock) {
+  private static FakeLeverOptions options(SteppedClock clock) {
     return FakeLeverOptions.defaults().withOpportunities(60).withRateLimit(false).withClock(clock);
   }
 
   @Test
   void everyDatasetHasAFewDeletedPostingsWithDeletedAtAndDeletedBy() throws Exception {
-    try (FakeLever lever = FakeLever.start(options(new MutableClock(Instant.now())))) {
+    try (FakeLever lever = FakeLever.start(options(new SteppedClock(Instant.now())))) {
       List<JsonNode> deleted =
           walk(lever, "/postings/deleted", "limit=2&include=content&include=followers", null);
       List<ObjectNode> truth = lever.dataset().records("deleted_postings");
@@ -50,7 +51,7 @@ class DeletedPostingsTest {
 
   @Test
   void deletingAPostingMovesItFromPostingsToDeletedPostingsAtTheClocksNow() throws Exception {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
+    SteppedClock clock = new SteppedClock(Instant.parse("2026-11-20T10:00:00Z"));
     try (FakeLever lever = FakeLever.start(options(clock))) {
       FakeDataset data = lever.dataset();
       String posting = data.postingIds().get(2);
@@ -75,7 +76,7 @@ class DeletedPostingsTest {
   void whenSwitchedOffTheEndpointIsAnUnknownPath() throws Exception {
     try (FakeLever lever =
         FakeLever.start(
-            options(new MutableClock(Instant.now())).withDeletedPostingsEndpoint(false))) {
+            options(new SteppedClock(Instant.now())).withDeletedPostingsEndpoint(false))) {
       Reply reply = get(lever, "/v1/postings/deleted", KEY);
       assertEquals(404, reply.status());
       assertEquals("ResourceNotFound", reply.body().get("code").asText());

@@ -1,5 +1,6 @@
 package taplever.fake;
 
+import taplever.testing.SteppedClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +45,7 @@ class EeoResponsesTest {
           "requisitionCodes",
           "source");
 
-  private static FakeLever start(MutableClock clock) throws Exception {
+  private static FakeLever start(SteppedClock clock) throws Exception {
     return FakeLever.start(
         FakeLeverOptions.defaults().withOpportunities(300).withRateLimit(false).withClock(clock));
   }
@@ -72,7 +73,7 @@ class EeoResponsesTest {
 
   @Test
   void pagesThroughEveryRowInTheEeoEnvelopeNewestFirst() throws Exception {
-    try (FakeLever lever = start(new MutableClock(Instant.parse("2026-11-20T10:00:00Z")))) {
+    try (FakeLever lever = start(new SteppedClock(Instant.parse("2026-11-20T10:00:00Z")))) {
       List<JsonNode> rows = walkEeo(lever, "limit=9&" + ALL_TIME);
       List<ObjectNode> truth = lever.dataset().records("eeo_responses");
       assertEquals(truth, rows);
@@ -92,7 +93,7 @@ class EeoResponsesTest {
 
   @Test
   void rowsHaveLeversFieldsAndTypesAndNoId() throws Exception {
-    try (FakeLever lever = start(new MutableClock(Instant.parse("2026-11-20T10:00:00Z")))) {
+    try (FakeLever lever = start(new SteppedClock(Instant.parse("2026-11-20T10:00:00Z")))) {
       List<JsonNode> rows = walkEeo(lever, ALL_TIME);
       boolean signed = false;
       for (JsonNode row : rows) {
@@ -116,7 +117,7 @@ class EeoResponsesTest {
 
   @Test
   void withoutBoundsTheWindowIsTheLastSevenDaysOfTheClock() throws Exception {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
+    SteppedClock clock = new SteppedClock(Instant.parse("2026-11-20T10:00:00Z"));
     try (FakeLever lever = start(clock)) {
       assertEquals(List.of(), walkEeo(lever, "limit=5"), "generated answers are older");
       List<ObjectNode> truth = lever.dataset().records("eeo_responses");
@@ -142,7 +143,7 @@ class EeoResponsesTest {
 
   @Test
   void newApplicantsAnswerNowAndArchivingShowsInTheirRow() throws Exception {
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
+    SteppedClock clock = new SteppedClock(Instant.parse("2026-11-20T10:00:00Z"));
     try (FakeLever lever = start(clock)) {
       FakeDataset data = lever.dataset();
       List<String> answered = new ArrayList<>();
@@ -173,7 +174,7 @@ class EeoResponsesTest {
 
   @Test
   void expandContactEmbedsTheContact() throws Exception {
-    try (FakeLever lever = start(new MutableClock(Instant.parse("2026-11-20T10:00:00Z")))) {
+    try (FakeLever lever = start(new SteppedClock(Instant.parse("2026-11-20T10:00:00Z")))) {
       JsonNode rows =
           get(lever, PATH + "?limit=5&expand=contact&" + ALL_TIME, KEY)
               .body()

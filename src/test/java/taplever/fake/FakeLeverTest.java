@@ -1,5 +1,6 @@
 package taplever.fake;
 
+import taplever.testing.SteppedClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -299,7 +300,7 @@ class FakeLeverTest {
 
   @Test
   void oauthRefreshRotatesAndStrictRotationRejectsTheOldToken() throws Exception {
-    MutableClock clock = new MutableClock(NOW);
+    SteppedClock clock = new SteppedClock(NOW);
     try (FakeLever lever =
         FakeLever.start(
             FakeLeverOptions.defaults()
@@ -404,7 +405,7 @@ class FakeLeverTest {
 
   @Test
   void mutationsFollowLeverRulesAndDeletedOpportunityChildrenAre404() throws Exception {
-    MutableClock clock = new MutableClock(NOW);
+    SteppedClock clock = new SteppedClock(NOW);
     try (FakeLever lever =
         FakeLever.start(
             FakeLeverOptions.defaults()
