@@ -40,9 +40,10 @@ final class RefreshWalk {
   /**
    * @param window the window this run read, whose parents are not read again
    * @param archivedSeen archived parents the window saw, the size of a fresh cycle
+   * @param syncStart this run's start (a window resumed from an earlier run ends before it)
    */
   void run(WindowPlan window, RefreshPlan plan, long archivedSeen, Instant startDate,
-      Duration period) {
+      Instant syncStart, Duration period) {
     if (plan.pipeline().isEmpty()) {
       return;
     }
@@ -54,12 +55,13 @@ final class RefreshWalk {
       walk(top, live, Optional.empty(), targets, SyncStats.Reason.LIVE, p -> { });
       Map<String, List<String>> recent = params(top, pipeline.archived());
       recent.put(pipeline.archivedSinceParam(), List.of(Long.toString(
-          window.end().minus(RefreshPlan.RECENTLY_ARCHIVED).toEpochMilli())));
+          syncStart.minus(RefreshPlan.RECENTLY_ARCHIVED).toEpochMilli())));
       walk(top, recent, Optional.empty(), targets, SyncStats.Reason.LIVE, p -> { });
     }
     Optional<Bookmark.Rolling> after = plan.rolling().map(slice -> rolling(window, slice, top,
-        pipeline, startDate, period));
-    Bookmark.Rolling fresh = after.orElseGet(() -> RefreshPlan.freshCycle(window.end(), startDate,
+        pipeline, startDate, syncStart, period));
+    // A child whose full pass just read every parent joins the cycle the others are walking.
+    Bookmark.Rolling fresh = after.orElseGet(() -> RefreshPlan.freshCycle(syncStart, startDate,
         archivedSeen, period));
     if (!plan.adopters().isEmpty() || after.isPresent()) {
       for (Participant c : plan.adopters()) {
@@ -70,8 +72,7 @@ final class RefreshWalk {
   }
 
   private Bookmark.Rolling rolling(WindowPlan window, RefreshPlan.Slice slice, StreamSpec top,
-      Endpoint.Pipeline pipeline, Instant startDate, Duration period) {
-    Instant syncStart = window.end();
+      Endpoint.Pipeline pipeline, Instant startDate, Instant syncStart, Duration period) {
     WalkTargets targets = targets(window, slice.participants(), top, pipeline);
     Instant floor = slice.floor().orElse(startDate);
     Bookmark.Rolling r = slice.from();

@@ -1,33 +1,23 @@
 package taplever.sync;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import taplever.catalog.StreamSelection;
 import taplever.error.LeverApiException;
-import taplever.error.TapException;
-import taplever.http.CursorPaginator;
 import taplever.http.LeverJson;
-import taplever.http.LeverRequest;
 import taplever.http.PageSource;
 import taplever.http.TapRuntime;
-import taplever.http.TreeRecords;
 import taplever.singer.TapState;
 import taplever.streams.Access;
-import taplever.streams.Endpoint;
 import taplever.streams.LeverStreams;
 import taplever.streams.StreamSpec;
 
@@ -61,7 +51,8 @@ public final class SyncEngine {
   public TapState run(List<StreamSelection> selections, TapState input) {
     Instant syncStart = clock.instant();
     writer.onGone(cancellation::targetGone);
-    FieldDefinitions definitions = definitions(selections);
+    FieldDefinitions definitions = new DefinitionsReader(source, cancellation, log)
+        .read(selections);
     List<StreamShaper> shaperList = new ArrayList<>();
     Map<String, StreamShaper> shapers = new LinkedHashMap<>();
     for (StreamSelection s : selections) {
@@ -114,10 +105,10 @@ public final class SyncEngine {
       }
       state.syncing(Optional.empty());
       state.emit();
-      shaperList.forEach(s -> s.learnedFields().forEach(stats::learned));
       return state.state();
     } finally {
       prefetch.shutdownNow();
+      shaperList.forEach(s -> s.learnedFields().forEach(stats::learned));
     }
   }
 
@@ -143,7 +134,8 @@ public final class SyncEngine {
             .orElse(""));
     try {
       long archived = walk.run(plan);
-      refresh.run(plan, refreshPlan, archived, settings.startDate(), settings.childFullRefresh());
+      refresh.run(plan, refreshPlan, archived, settings.startDate(), syncStart,
+          settings.childFullRefresh());
     } catch (LeverApiException e) {
       Access.Refusal refusal = group.top().access().refusal();
       if (e.endpoint().equals(group.top().label())
@@ -159,65 +151,6 @@ public final class SyncEngine {
     } finally {
       members.forEach(s -> stats.ended(s.name()));
     }
-  }
-
-  /**
-   * Lever's own definitions some values are typed by ({@code requisition_fields} for custom
-   * fields), read once before the streams that need them. Without them those values stay as
-   * Lever sent them, with a warning, rather than failing the sync.
-   */
-  private FieldDefinitions definitions(List<StreamSelection> selections) {
-    Set<String> needed = new LinkedHashSet<>();
-    selections.forEach(s -> collectDefinitions(s.schema(), needed));
-    if (needed.isEmpty()) {
-      return FieldDefinitions.NONE;
-    }
-    Map<String, FieldDefinitions.Definitions> byStream = new HashMap<>();
-    for (String name : needed) {
-      Optional<Endpoint> endpoint = LeverStreams.find(name).flatMap(StreamSpec::endpoint);
-      if (endpoint.isEmpty()) {
-        continue;
-      }
-      LeverRequest request = new LeverRequest(endpoint.get().path(), endpoint.get().path(),
-          endpoint.get().params(), endpoint.get().recordsAt());
-      List<ObjectNode> all = new ArrayList<>();
-      try {
-        CursorPaginator<List<ObjectNode>> pages = new CursorPaginator<>(
-            offset -> source.fetch(request, offset, TreeRecords::new), request.endpoint(),
-            Optional.empty());
-        while (pages.hasMore()) {
-          cancellation.check();
-          all.addAll(pages.nextPage().records());
-        }
-      } catch (LeverApiException e) {
-        if (e.status() != 403 && e.status() != 404) {
-          throw e;
-        }
-        log.warn("could not read {} ({}): values typed by its definitions stay as Lever sends"
-            + " them", name, e.status());
-        continue;
-      } catch (TapException e) {
-        throw e;
-      }
-      byStream.put(name, FieldDefinitions.Definitions.of(all, idField(name)));
-    }
-    return new FieldDefinitions(byStream);
-  }
-
-  private String idField(String stream) {
-    return LeverStreams.find(stream).map(StreamSpec::idField).orElseThrow();
-  }
-
-  private static void collectDefinitions(JsonNode schema, Set<String> into) {
-    JsonNode typing = schema.get("x-lever-value");
-    if (typing != null && typing.has("definitions")) {
-      into.add(typing.get("definitions").asText());
-    }
-    schema.forEach(child -> {
-      if (child.isContainerNode()) {
-        collectDefinitions(child, into);
-      }
-    });
   }
 
   private static String names(List<StreamSelection> members) {
