@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 
 /**
  * A JSON Schema node compiled once per stream into what the shaper needs per value: the allowed
- * JSON types, whether it is a timestamp, its nested shapes, how Lever types a value inside it, and
+ * JSON types (a bit mask), whether it is a timestamp, its nested shapes, how Lever types a value inside it, and
  * whether it holds personal data. Walking the raw schema for every record would cost more than the
  * records themselves.
  *
@@ -25,7 +25,7 @@ import java.util.function.Predicate;
  * @param path where this node sits, as {@code stream.field.nested} (array items are transparent)
  * @param schemaPath the JSON pointer segments of this node in the stream's schema
  */
-record FieldShape(Set<Type> types, boolean dateTime, Map<String, FieldShape> properties,
+record FieldShape(int typeMask, boolean dateTime, Map<String, FieldShape> properties,
     boolean freeForm, Optional<FieldShape> additional, Optional<FieldShape> items,
     Optional<ValueTyping> typing, boolean pii, int id, String path, List<String> schemaPath) {
 
@@ -69,7 +69,7 @@ record FieldShape(Set<Type> types, boolean dateTime, Map<String, FieldShape> pro
             personal, ids, pii));
     boolean freeForm = types.contains(Type.OBJECT) && (p == null || p.isEmpty())
         && additional.isEmpty();
-    return new FieldShape(Set.copyOf(types), "date-time".equals(schema.path("format").asText()),
+    return new FieldShape(mask(types), "date-time".equals(schema.path("format").asText()),
         Map.copyOf(props), freeForm, additional, itemShape, ValueTyping.of(schema), pii,
         ids.getAndIncrement(), path, List.copyOf(schemaPath));
   }
@@ -94,8 +94,27 @@ record FieldShape(Set<Type> types, boolean dateTime, Map<String, FieldShape> pro
     return out;
   }
 
+  /** The JSON types the schema allows, as a bit per {@link Type}: checked for every value. */
+  private static int mask(Set<Type> types) {
+    int m = 0;
+    for (Type t : types) {
+      m |= 1 << t.ordinal();
+    }
+    return m;
+  }
+
   boolean allows(Type t) {
-    return types.contains(t);
+    return (typeMask & (1 << t.ordinal())) != 0;
+  }
+
+  Set<Type> types() {
+    Set<Type> out = EnumSet.noneOf(Type.class);
+    for (Type t : Type.values()) {
+      if (allows(t)) {
+        out.add(t);
+      }
+    }
+    return out;
   }
 
   /** Values below pass through as Lever sent them: nothing to convert, mask or learn. */

@@ -18,6 +18,7 @@ final class ListReader {
   private final Cancellation cancellation;
   private final int streamCount;
   private final Logger log;
+  private final PageSpace space = new PageSpace();
 
   ListReader(PageSource source, ExecutorService ahead, ObjectMapper json, Clock clock,
       Cancellation cancellation, int streamCount, Logger log) {
@@ -34,8 +35,14 @@ final class ListReader {
       WalkTargets targets, java.util.function.Consumer<String> warnings) {
     return new PagePrefetch<>(
         token -> source.fetch(request, token, () -> new ParentPageSink(targets,
-            new PageBuffer(json, DateTimes.format(clock.instant())), streamCount, warnings)),
+            new PageBuffer(json, DateTimes.format(clock.instant()), space.take()), streamCount,
+            warnings)),
         request.endpoint(), offset, ahead, cancellation, log);
+  }
+
+  /** A page's lines are written: its array serves a page to come. */
+  void written(ParentPage page) {
+    space.give(page.lines());
   }
 
   Cancellation cancellation() {

@@ -26,11 +26,17 @@ final class PageBuffer extends OutputStream {
   private final JsonGenerator g;
   private final SerializedString extracted;
   private final BitSet streams = new BitSet();
-  private byte[] bytes = new byte[16 * 1024];
+  private byte[] bytes;
   private int size;
   private int messageStart = -1;
 
   PageBuffer(ObjectMapper json, String timeExtracted) {
+    this(json, timeExtracted, new byte[4 * 1024]);
+  }
+
+  /** @param space an array to write into (grown if the page needs more), e.g. a reused one */
+  PageBuffer(ObjectMapper json, String timeExtracted, byte[] space) {
+    this.bytes = space;
     try {
       this.g = json.getFactory().createGenerator(this);
     } catch (IOException e) {
@@ -78,6 +84,15 @@ final class PageBuffer extends OutputStream {
   int length() {
     settle();
     return size;
+  }
+
+  /** The array, for the next page once this one is written; the buffer is not used after. */
+  byte[] space() {
+    settle();
+    byte[] b = bytes;
+    bytes = new byte[0];
+    size = 0;
+    return b;
   }
 
   /** Which streams (by index in the run's list) have lines here; SCHEMA may be due first. */

@@ -11,9 +11,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import taplever.http.RecordSink;
 import taplever.streams.Replication;
 
@@ -28,6 +28,7 @@ final class ParentPageSink implements RecordSink<ParentPage> {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private final WalkTargets targets;
+  private final Map<String, WalkTargets.Role> roles;
   private final PageBuffer out;
   private final List<ParentPage.ParentRef> parents = new ArrayList<>();
   private final int[] counts;
@@ -38,6 +39,7 @@ final class ParentPageSink implements RecordSink<ParentPage> {
 
   ParentPageSink(WalkTargets targets, PageBuffer out, int streamCount, Consumer<String> warnings) {
     this.targets = targets;
+    this.roles = targets.roles();
     this.out = out;
     this.counts = new int[streamCount];
     this.warnings = warnings;
@@ -58,24 +60,33 @@ final class ParentPageSink implements RecordSink<ParentPage> {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       JsonToken t = p.nextToken();
-      if (field.equals(targets.idField()) && t == JsonToken.VALUE_STRING) {
+      WalkTargets.Role role = roles.get(field);
+      if (role == null) {
+        if (g != null) {
+          parent.get().shaper().field(p, g, field, false);
+        } else {
+          p.skipChildren();
+        }
+        continue;
+      }
+      if (role.id() && t == JsonToken.VALUE_STRING) {
         id = p.getText();
       }
-      if (field.equals(targets.keyField())) {
+      if (role.key()) {
         key = millis(p);
       }
-      if (field.equals(targets.fallbackField())) {
+      if (role.fallback()) {
         fallback = millis(p);
       }
-      if (field.equals(targets.versionField())) {
+      if (role.version()) {
         version = millis(p);
       }
-      if (field.equals(targets.archivedField()) && t != JsonToken.VALUE_NULL) {
+      if (role.archived() && t != JsonToken.VALUE_NULL) {
         isArchived = true;
       }
-      int inlineAt = targets.inlineField(field);
-      int arrayAt = targets.derivedField(field);
-      if (inlineAt >= 0 || arrayAt >= 0) {
+      int inlineAt = role.inlineAt();
+      int arrayAt = role.derivedAt();
+      if (role.heldAsTree()) {
         JsonNode tree = p.readValueAsTree();
         if (inlineAt >= 0) {
           inline[inlineAt] = tree;
@@ -191,7 +202,10 @@ final class ParentPageSink implements RecordSink<ParentPage> {
   /** Lever's key as epoch ms: a number, or digits in a string (a doc quirk); else none. */
   private static Long millis(JsonParser p) throws IOException {
     JsonToken t = p.currentToken();
-    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+    if (t == JsonToken.VALUE_NUMBER_INT) {
+      return p.getLongValue();
+    }
+    if (t == JsonToken.VALUE_NUMBER_FLOAT) {
       return p.getValueAsLong();
     }
     if (t == JsonToken.VALUE_STRING) {
@@ -201,10 +215,5 @@ final class ParentPageSink implements RecordSink<ParentPage> {
       }
     }
     return null;
-  }
-
-  /** A predicate that holds for every key: a target that wants every record. */
-  static Predicate<RecordKey> always() {
-    return k -> true;
   }
 }

@@ -84,6 +84,7 @@ final class ParentWalk {
         ParentPage records = page.records();
         out.page(records.lines());
         count(records);
+        lists.written(records);
         children.readAll(records, targets.perParent(), SyncStats.Reason.CHANGED);
         maxSeen = Math.max(maxSeen, records.maxKey());
         archived += records.archived();

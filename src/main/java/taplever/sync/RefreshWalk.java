@@ -166,6 +166,7 @@ final class RefreshWalk {
         Page<ParentPage> page = pages.next();
         lists.cancellation().check();
         boolean more = page.hasNext();
+        lists.written(page.records()); // nothing of the parent is written in a refresh walk
         children.readAll(page.records(), targets.perParent(), reason);
         if (!afterPage.next(page) && more) {
           return false;

@@ -31,6 +31,8 @@ final class StreamShaper {
   private final PersonalData personal;
   private final Optional<String> parentIdField;
   private final Set<String> deselected;
+  /** No field to leave out and no parent id to put in: every field goes to the copier. */
+  private final boolean plain;
 
   /**
    * @param index the stream's place in the run's list, for the SCHEMA due before its lines
@@ -50,6 +52,7 @@ final class StreamShaper {
     StreamSpec spec = selection.spec();
     this.parentIdField = spec.parentIdField().filter(f -> root.properties().containsKey(f));
     this.deselected = selection.deselected();
+    this.plain = deselected.isEmpty() && parentIdField.isEmpty();
   }
 
   StreamSelection selection() {
@@ -81,7 +84,7 @@ final class StreamShaper {
 
   /** One record held as a tree (inline children, derived rows). */
   void write(JsonNode record, PageBuffer out, Optional<String> parentId) throws IOException {
-    try (JsonParser tp = record.traverse(copierCodec())) {
+    try (JsonParser tp = record.traverse(copier.codec())) {
       tp.nextToken();
       write(tp, out, parentId);
     }
@@ -96,6 +99,10 @@ final class StreamShaper {
   /** One top-level field of the record being written. */
   void field(JsonParser p, JsonGenerator g, String field, boolean parentIdGiven)
       throws IOException {
+    if (plain) {
+      copier.field(p, g, root, field);
+      return;
+    }
     if (deselected.contains(field)
         || (parentIdGiven && parentIdField.isPresent() && parentIdField.get().equals(field))) {
       p.skipChildren();
@@ -106,7 +113,7 @@ final class StreamShaper {
 
   /** Writes a top-level field's value held as a tree. */
   void field(JsonNode value, JsonGenerator g, String field) throws IOException {
-    try (JsonParser tp = value.traverse(copierCodec())) {
+    try (JsonParser tp = value.traverse(copier.codec())) {
       tp.nextToken();
       field(tp, g, field, false);
     }
@@ -132,9 +139,5 @@ final class StreamShaper {
 
   Set<String> learnedFields() {
     return drift.announced();
-  }
-
-  private ObjectMapper copierCodec() {
-    return copier.codec();
   }
 }

@@ -39,6 +39,8 @@ final class ValueCopier {
   private final ThreadLocal<PersonalData.Hasher> hashers;
   private final Consumer<String> warnings;
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
+  private final ThreadLocal<TimestampBuffer> timestamps =
+      ThreadLocal.withInitial(TimestampBuffer::new);
 
   ValueCopier(String stream, ObjectMapper json, SchemaDrift drift, FieldDefinitions definitions,
       PersonalData personal, Consumer<String> warnings) {
@@ -213,13 +215,12 @@ final class ValueCopier {
 
   private void timestamp(JsonParser p, JsonGenerator g, FieldShape shape) throws IOException {
     switch (p.currentToken()) {
-      case VALUE_NUMBER_INT -> g.writeString(DateTimes.fromEpochMillis(p.getLongValue()));
-      case VALUE_NUMBER_FLOAT -> g.writeString(DateTimes.fromEpochMillis(
-          p.getDecimalValue().longValue()));
+      case VALUE_NUMBER_INT -> millis(p.getLongValue(), g);
+      case VALUE_NUMBER_FLOAT -> millis(p.getDecimalValue().longValue(), g);
       case VALUE_STRING -> {
         String text = p.getText().strip();
         if (MILLIS.matcher(text).matches()) {
-          g.writeString(DateTimes.fromEpochMillis(Long.parseLong(text)));
+          millis(Long.parseLong(text), g);
         } else if (text.isEmpty()) {
           g.writeNull();
         } else {
@@ -232,6 +233,66 @@ final class ValueCopier {
       }
       default -> mismatch(p, g, shape, p.currentToken() == JsonToken.START_OBJECT ? "an object"
           : p.currentToken() == JsonToken.START_ARRAY ? "an array" : "a boolean");
+    }
+  }
+
+  /**
+   * Epoch ms as RFC3339, through a per-thread buffer: no String per timestamp, and written raw
+   * between its quotes (the characters never need escaping). A record's timestamps often share a
+   * day, so the date part of the last one is kept.
+   */
+  private void millis(long value, JsonGenerator g) throws IOException {
+    TimestampBuffer buffer = timestamps.get();
+    int n = buffer.write(value);
+    if (n > 0) {
+      g.writeString(buffer.chars, 1, n - 2);
+    } else {
+      g.writeString(DateTimes.fromEpochMillis(value));
+    }
+  }
+
+  /** {@code "yyyy-MM-ddTHH:mm:ss.SSSZ"} with its quotes, reusing the date of the last one. */
+  private static final class TimestampBuffer {
+    private static final long DAY = 86_400_000L;
+    private final char[] chars = new char[26];
+    private final char[] scratch = new char[24];
+    private long day = Long.MIN_VALUE;
+    private boolean valid;
+
+    TimestampBuffer() {
+      chars[0] = '"';
+      chars[25] = '"';
+    }
+
+    int write(long millis) {
+      long d = Math.floorDiv(millis, DAY);
+      if (d != day) {
+        valid = DateTimes.write(d * DAY, scratch) > 0;
+        day = d;
+        System.arraycopy(scratch, 0, chars, 1, 11);
+      }
+      if (!valid) {
+        return 0;
+      }
+      int inDay = (int) (millis - d * DAY);
+      int seconds = inDay / 1000;
+      two(seconds / 3600, 12);
+      chars[14] = ':';
+      two(seconds / 60 % 60, 15);
+      chars[17] = ':';
+      two(seconds % 60, 18);
+      chars[20] = '.';
+      int ms = inDay % 1000;
+      chars[21] = (char) ('0' + ms / 100);
+      chars[22] = (char) ('0' + ms / 10 % 10);
+      chars[23] = (char) ('0' + ms % 10);
+      chars[24] = 'Z';
+      return 26;
+    }
+
+    private void two(int v, int at) {
+      chars[at] = (char) ('0' + v / 10);
+      chars[at + 1] = (char) ('0' + v % 10);
     }
   }
 

@@ -25,12 +25,57 @@ record WalkTargets(String idField, String keyField, String fallbackField, String
     perParent = List.copyOf(perParent);
   }
 
+  /**
+   * What the walk reads from a field besides writing it, by field name: most fields have no role,
+   * and one lookup per field tells so (this runs for every field of every record).
+   *
+   * @param inlineAt index in {@link #inline()}, or -1
+   * @param derivedAt index in {@link #derived()}, or -1
+   */
+  record Role(boolean id, boolean key, boolean fallback, boolean version, boolean archived,
+      int inlineAt, int derivedAt) {
+    boolean heldAsTree() {
+      return inlineAt >= 0 || derivedAt >= 0;
+    }
+  }
+
+  /** The roles of the fields this walk reads. */
+  java.util.Map<String, Role> roles() {
+    java.util.Map<String, Role> roles = new java.util.HashMap<>();
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    for (String f : new String[] {idField, keyField, fallbackField, versionField, archivedField}) {
+      if (f != null) {
+        names.add(f);
+      }
+    }
+    for (int i = 0; i < inline.size(); i++) {
+      names.add(inlineName(i));
+    }
+    for (int i = 0; i < derived.size(); i++) {
+      names.add(derivedName(i));
+    }
+    for (String f : names) {
+      roles.put(f, new Role(f.equals(idField), f.equals(keyField), f.equals(fallbackField),
+          f.equals(versionField), f.equals(archivedField), inlineField(f), derivedField(f)));
+    }
+    return java.util.Map.copyOf(roles);
+  }
+
+  private String inlineName(int i) {
+    Replication.WithParent w = (Replication.WithParent) inline.get(i).shaper().selection().spec()
+        .replication();
+    return ((Replication.ChildFetch.Inline) w.fetch()).field();
+  }
+
+  private String derivedName(int i) {
+    return ((Replication.FromParentArray) derived.get(i).shaper().selection().spec().replication())
+        .arrayField();
+  }
+
   /** Index of the inline child carried in {@code field}, or -1. */
   int inlineField(String field) {
     for (int i = 0; i < inline.size(); i++) {
-      Replication.WithParent w = (Replication.WithParent) inline.get(i).shaper().selection().spec()
-          .replication();
-      if (((Replication.ChildFetch.Inline) w.fetch()).field().equals(field)) {
+      if (inlineName(i).equals(field)) {
         return i;
       }
     }
@@ -40,9 +85,7 @@ record WalkTargets(String idField, String keyField, String fallbackField, String
   /** Index of the derived stream made from the array in {@code field}, or -1. */
   int derivedField(String field) {
     for (int i = 0; i < derived.size(); i++) {
-      Replication.FromParentArray a = (Replication.FromParentArray) derived.get(i).shaper()
-          .selection().spec().replication();
-      if (a.arrayField().equals(field)) {
+      if (derivedName(i).equals(field)) {
         return i;
       }
     }

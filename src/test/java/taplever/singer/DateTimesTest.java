@@ -21,4 +21,20 @@ class DateTimesTest {
     }
     assertEquals("1970-01-01T00:00:00.000Z", DateTimes.fromEpochMillis(0));
   }
+
+  @Test
+  void writesTheSameCharactersWithoutMakingAString() {
+    Random random = new Random(11);
+    char[] out = new char[24];
+    for (int i = 0; i < 100_000; i++) {
+      long ms = (long) (random.nextDouble() * 250_000_000_000_000L) - 62_000_000_000_000L;
+      int n = DateTimes.write(ms, out);
+      String expected = REFERENCE.format(Instant.ofEpochMilli(ms));
+      if (n == 0) {
+        assertEquals(true, expected.startsWith("-") || expected.length() > 24, expected);
+      } else {
+        assertEquals(expected, new String(out, 0, n), Long.toString(ms));
+      }
+    }
+  }
 }
