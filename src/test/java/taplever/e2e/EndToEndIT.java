@@ -69,6 +69,26 @@ class EndToEndIT {
   }
 
   @Test
+  void stageChangesAreOneRowPerChangeOfEveryOpportunityAndCostNoRequestOfTheirOwn()
+      throws Exception {
+    fake = FakeLever.start(FakeLeverOptions.defaults().withOpportunities(120).withRateLimit(false));
+
+    TapRun run = TapRun.of("--config", config("").toString(), "--catalog",
+        catalog("opportunity_stage_changes", "contacts").toString());
+
+    assertEquals(0, run.exitCode(), run::toString);
+    long changes = fake.dataset().records("opportunities").stream()
+        .mapToLong(o -> o.path("stageChanges").size()).sum();
+    assertEquals(changes, run.records("opportunity_stage_changes").size());
+    GroundTruth.assertDelivered(fake.dataset(), "opportunity_stage_changes",
+        run.records("opportunity_stage_changes"));
+    assertTrue(fake.requestLog().stream().allMatch(r -> r.matches("GET /v1/opportunities\\?.*")),
+        "only the opportunities list, 100 to a page: " + fake.requestLog());
+    assertEquals(2, fake.requestLog().size());
+    assertTrue(fake.requestLog().get(0).contains("expand=contact"));
+  }
+
+  @Test
   void aSecondRunFromTheFinalStateResendsOnlyWhatChanged() throws Exception {
     fake = FakeLever.start(FakeLeverOptions.defaults().withOpportunities(80).withRateLimit(false));
     Path config = config("");
