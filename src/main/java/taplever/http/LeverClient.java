@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import okhttp3.Call;
@@ -40,6 +42,7 @@ public final class LeverClient implements PageSource, AutoCloseable {
   private final Backoff backoff;
   private final HttpObserver observer;
   private final Logger log;
+  private final Set<Call> reading = ConcurrentHashMap.newKeySet();
 
   /**
    * @param baseUrl the API root, e.g. {@code https://api.lever.co/v1}
@@ -89,6 +92,7 @@ public final class LeverClient implements PageSource, AutoCloseable {
         .tag(EndpointTag.class, new EndpointTag(endpoint))
         .build();
     Call call = client.newCall(http);
+    reading.add(call);
     try (Response response = call.execute()) {
       int status = response.code();
       if (status < 200 || status > 299) {
@@ -96,9 +100,15 @@ public final class LeverClient implements PageSource, AutoCloseable {
       }
       return envelopes.read(response.body().byteStream(), request.recordsAt(), sink, endpoint);
     } catch (MalformedBodyException e) {
+      if (call.isCanceled() || Thread.currentThread().isInterrupted()) {
+        // The body stopped because the run is stopping, not because Lever cut it: do not re-read.
+        throw errors.forIo(endpoint, canceled(e), secondsSince(started));
+      }
       throw e;
     } catch (IOException e) {
       throw errors.forIo(endpoint, call.isCanceled() ? canceled(e) : e, secondsSince(started));
+    } finally {
+      reading.remove(call);
     }
   }
 
@@ -138,6 +148,8 @@ public final class LeverClient implements PageSource, AutoCloseable {
   /** Stops every call in flight (a signal, or the target is gone); they fail as interruptions. */
   public void cancelAll() {
     client.dispatcher().cancelAll();
+    // The dispatcher forgets a call once its headers are in; its body may still be streaming.
+    reading.forEach(Call::cancel);
   }
 
   /** Releases the client's threads and connections at the end of a run. */

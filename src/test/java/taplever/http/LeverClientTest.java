@@ -249,6 +249,58 @@ class LeverClientTest {
   }
 
   @Test
+  void readsAgainAnAnswerWhoseConnectionDropsMidBody() {
+    server.enqueue(new MockResponse.Builder().code(200).body(bigPage())
+        .onResponseBody(new SocketEffect.CloseSocket()).build());
+    server.enqueue(json(200, PAGE));
+    RecordingObserver observer = new RecordingObserver();
+    LeverClient client = LeverHttp.create(TestConfigs.apiKey(baseUrl(), "sk-test"),
+        TokenStore.NONE, observer, time.runtime(() -> 0.5));
+
+    var page = client.fetch(OPPORTUNITIES, Optional.empty());
+
+    assertEquals(List.of("a"), page.records().stream().map(r -> r.get("id").asText()).toList(),
+        "nothing of the broken answer is kept");
+    assertEquals(2, server.getRequestCount());
+    assertEquals(List.of("/opportunities 0 500ms"), observer.retries);
+  }
+
+  @Test
+  void aCallCanceledWhileItsBodyStreamsIsAnInterruptionAndIsNotReadAgain() {
+    server.enqueue(json(200, bigPage()));
+    server.enqueue(json(200, PAGE));
+    LeverClient client = client();
+    RecordSink<Integer> cancelling = new RecordSink<>() {
+      private int seen;
+
+      @Override
+      public void record(com.fasterxml.jackson.core.JsonParser parser) throws IOException {
+        parser.skipChildren();
+        if (seen++ == 0) {
+          client.cancelAll();
+        }
+      }
+
+      @Override
+      public Integer page() {
+        return seen;
+      }
+    };
+
+    LeverApiException e = assertThrows(LeverApiException.class,
+        () -> client.fetch(OPPORTUNITIES, Optional.empty(), () -> cancelling));
+
+    assertTrue(LeverClient.isInterruption(e), e.getMessage());
+    assertEquals(1, server.getRequestCount());
+  }
+
+  /** Big enough (about 1 MB) that the client has not read it all when the first record arrives. */
+  private static String bigPage() {
+    return "{\"data\":[" + ("{\"id\":\"" + "x".repeat(1000) + "\"},").repeat(1000)
+        + "{\"id\":\"z\"}],\"hasNext\":false}";
+  }
+
+  @Test
   void readsAgainAnAnswerThatIsNotJson() {
     server.enqueue(json(200, "<html>Bad gateway</html>"));
     server.enqueue(json(200, "{\"data\":[]} trailing"));

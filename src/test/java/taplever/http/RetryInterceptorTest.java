@@ -129,16 +129,18 @@ class RetryInterceptorTest {
   }
 
   @Test
-  void retriesABodyThatEndsEarly() throws IOException {
-    String big = "{\"data\":[" + "{\"id\":\"abcdefghijklmnopqrstuvwxyz\"},".repeat(200)
+  void leavesA2xxBodyUnreadSoOneCutShortIsTheReadersToFetchAgain() throws IOException {
+    String big = "{\"data\":[" + "{\"id\":\"abcdefghijklmnopqrstuvwxyz\"},".repeat(2000)
         + "{\"id\":\"z\"}],\"hasNext\":false}";
     server.enqueue(new MockResponse.Builder().code(200).body(big)
         .onResponseBody(new SocketEffect.CloseSocket()).build());
     server.enqueue(ok(PAGE));
     try (Response response = get(client(Duration.ofMinutes(5), () -> 0.5))) {
-      assertEquals(PAGE, response.body().string());
+      assertEquals(200, response.code());
+      assertThrows(IOException.class, () -> response.body().string());
     }
-    assertEquals(List.of("/opportunities 0 500ms"), observer.retries);
+    assertEquals(1, server.getRequestCount());
+    assertEquals(List.of(), observer.retries);
   }
 
   @Test
