@@ -1,8 +1,10 @@
 package taplever.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -20,7 +22,14 @@ import java.util.Set;
  * written as 3.0, and a STATE as the last line. Returns the violations, empty when valid.
  */
 public final class SingerOutputValidator {
-  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+  /** Draft 7, knowing the tap's own annotations, which targets ignore as unknown keywords. */
+  private static final JsonMetaSchema META = JsonMetaSchema.builder(JsonMetaSchema.getV7())
+      .keyword(new NonValidationKeyword("x-pii"))
+      .keyword(new NonValidationKeyword("x-lever-value"))
+      .build();
+  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.builder(
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7))
+      .metaSchema(META).defaultMetaSchemaIri(META.getIri()).build();
   private static final SchemaValidatorsConfig CONFIG =
       SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
 
