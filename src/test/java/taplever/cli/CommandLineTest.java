@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -102,5 +104,19 @@ class CommandLineTest {
     assertEquals(2, without.exitCode(), without::toString);
     assertEquals(0, with.exitCode(), with::toString);
     assertFalse(with.stderr().contains("salt-SECRET-3"));
+  }
+
+  @Test
+  void theCatalogInTheRepositoryIsWhatDiscoveryPrintsToday() throws Exception {
+    Path config = new taplever.testing.TempFiles(dir).write("config.json", "{\"api_key\": \"k\","
+        + " \"start_date\": \"2024-01-01T00:00:00Z\"}");
+
+    TapRun run = TapRun.of("--config", config.toString(), "--discover");
+
+    assertEquals(0, run.exitCode(), run::toString);
+    ObjectMapper json = new ObjectMapper();
+    assertEquals(json.readTree(Files.readString(Path.of("catalog.json"))),
+        json.readTree(run.stdout()), "catalog.json is stale: regenerate it with"
+            + " tap-lever --config config.json --discover > catalog.json");
   }
 }
