@@ -2,12 +2,11 @@ package taplever.bench;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.ILoggerFactory;
 import taplever.cli.RuntimeProvider;
 import taplever.http.TapRuntime;
+import taplever.testing.ElapsedClock;
 
 /**
  * The tap's time for one simulated run: its wall clock starts at the run's simulated instant and,
@@ -26,22 +25,7 @@ final class SimulatedTime implements RuntimeProvider {
 
   @Override
   public TapRuntime runtime(ILoggerFactory logs) {
-    Clock clock = new Clock() {
-      @Override
-      public Instant instant() {
-        return start.plusNanos(nanos.get());
-      }
-
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-    };
+    Clock clock = new ElapsedClock(start, nanos::get);
     return new TapRuntime(clock, nanos::get, d -> nanos.addAndGet(d.toNanos()), () -> 0.5, logs);
   }
 }

@@ -3,14 +3,13 @@ package taplever.http;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
+import taplever.testing.ElapsedClock;
 import taplever.testing.RecordingLogs;
 
 /** Fake time: a nanoTime, a wall clock that follows it, and a sleeper that advances both. */
@@ -67,21 +66,6 @@ final class FakeTime implements Sleeper, LongSupplier {
   }
 
   Clock clock() {
-    return new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return START.plus(elapsed());
-      }
-    };
+    return new ElapsedClock(START, () -> elapsed().toNanos());
   }
 }

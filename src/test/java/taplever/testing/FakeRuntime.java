@@ -1,10 +1,7 @@
 package taplever.testing;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,7 +31,7 @@ public final class FakeRuntime implements RuntimeProvider {
 
   @Override
   public TapRuntime runtime(ILoggerFactory logs) {
-    return new TapRuntime(clock(), nanos::get, d -> {
+    return new TapRuntime(new ElapsedClock(start, nanos::get), nanos::get, d -> {
       sleeps.add(d);
       nanos.addAndGet(d.toNanos());
     }, () -> 0.5, logs);
@@ -48,24 +45,5 @@ public final class FakeRuntime implements RuntimeProvider {
 
   public Duration slept() {
     return sleeps().stream().reduce(Duration.ZERO, Duration::plus);
-  }
-
-  private Clock clock() {
-    return new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return start.plusNanos(nanos.get());
-      }
-    };
   }
 }
