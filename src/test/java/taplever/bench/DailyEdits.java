@@ -1,6 +1,5 @@
 package taplever.bench;
 
-import taplever.testing.SteppedClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import taplever.fake.FakeDataset;
+import taplever.testing.SteppedClock;
 
 /**
  * One simulated day of recruiting on the fake Lever, before that day's run: profile updates, new

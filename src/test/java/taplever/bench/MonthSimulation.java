@@ -1,6 +1,5 @@
 package taplever.bench;
 
-import taplever.testing.SteppedClock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,7 @@ import taplever.config.Environment;
 import taplever.config.FileWrites;
 import taplever.fake.FakeLever;
 import taplever.fake.FakeLeverOptions;
+import taplever.testing.SteppedClock;
 
 /**
  * One policy through a simulated month: a fake Lever on a clock that moves a day at a time, the

@@ -1,6 +1,5 @@
 package taplever.fake;
 
-import taplever.testing.SteppedClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import taplever.testing.SteppedClock;
 
 /**
  * What a child-refresh policy is tested against: the live share, the {@code archived} filter, the

@@ -1,6 +1,5 @@
 package taplever.fake;
 
-import taplever.testing.SteppedClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import taplever.fake.FakeLeverClient.Reply;
+import taplever.testing.SteppedClock;
 
 /** {@code GET /eeo/responses/pii} (§7.16): its envelope, its default window and its rows. */
 class EeoResponsesTest {

@@ -1,6 +1,5 @@
 package taplever.fake;
 
-import taplever.testing.SteppedClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -42,6 +41,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import taplever.fake.FakeLeverClient.RawReply;
 import taplever.fake.FakeLeverClient.Reply;
+import taplever.testing.SteppedClock;
 
 class FakeLeverTest {
   private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
