@@ -43,6 +43,11 @@ public final class JsonFile {
       if (node == null || node.isMissingNode()) {
         throw new InputException(named + " is empty");
       }
+      if (parser.nextToken() != null) {
+        // Two states pasted into one file, or a half-overwritten one: neither is the one meant.
+        throw new InputException(named + " is not valid JSON (line "
+            + parser.currentLocation().getLineNr() + ": more after its JSON value)");
+      }
       return node;
     } catch (NoSuchFileException e) {
       throw new InputException(named + " does not exist");

@@ -105,7 +105,17 @@ class BadInputTest {
         Arguments.of("bookmarks an array", "{\"bookmarks\": []}", "'bookmarks' must be a JSON object"),
         Arguments.of("bookmark value not a date", "{\"bookmarks\": {\"opportunities\":"
             + " {\"replication_key_value\": \"soon\"}}}", "must be an RFC3339 timestamp"),
-        Arguments.of("currently_syncing a number", "{\"currently_syncing\": 3}", "'currently_syncing' must be"));
+        Arguments.of("currently_syncing a number", "{\"currently_syncing\": 3}", "'currently_syncing' must be"),
+        Arguments.of("more after the JSON", "{\"bookmarks\": {}}\n{\"bookmarks\": {}}",
+            "more after its JSON value"),
+        Arguments.of("progress streams not a list", "{\"bookmarks\": {\"opportunities\":"
+            + " {\"progress\": {\"window_end\": \"2026-01-01T00:00:00Z\", \"streams\": \"all\"}}}}",
+            "'progress.streams' of 'opportunities' must be a list of stream names"),
+        Arguments.of("rolling gap negative", "{\"bookmarks\": {\"opportunity_offers\":"
+            + " {\"rolling_refresh\": {\"cycle_start\": \"2026-01-01T00:00:00Z\", \"position\":"
+            + " \"2026-01-01T00:00:00Z\", \"window_seconds\": 60, \"done\": 0, \"total\": 0,"
+            + " \"last_run\": \"2026-01-01T00:00:00Z\", \"gap_seconds\": -5}}}}",
+            "'gap_seconds' of 'opportunity_offers rolling_refresh' must be a whole number"));
   }
 
   @ParameterizedTest(name = "{0}")
