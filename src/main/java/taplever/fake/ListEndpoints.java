@@ -78,9 +78,15 @@ final class ListEndpoints {
   /**
    * {@code /postings/deleted} (not in Lever's reference): every deleted posting, confidential ones
    * too (as {@code /opportunities/deleted}), newest deletion first, {@code deleted_at_*} inclusive,
-   * with the postings list's {@code include}/{@code expand} rules.
+   * with the postings list's {@code include}/{@code expand} rules. A window longer than 30 days is
+   * a 400, as other integrations report of Lever.
    */
   private byte[] deletedPostings(ListQuery q, ResponseProjection.View view) {
+    Long start = q.millis("deleted_at_start");
+    Long end = q.millis("deleted_at_end");
+    if (start != null && end != null && end - start > 30 * DatasetGenerator.DAY_MS) {
+      throw ApiError.badRequest("deleted_at_start and deleted_at_end may be at most 30 days apart");
+    }
     FakeDataset.Listing l = data.listing("deleted_postings");
     return pager.pageWhere(
         l.items(),

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import taplever.error.InputException;
 
@@ -33,9 +35,27 @@ public record Bookmark(Optional<String> replicationKey, Optional<Instant> value,
   /**
    * A window being read. {@code windowStart} empty means the window was read without a server
    * filter (a first sync); {@code offset} is Lever's token for the next page of that exact query.
+   *
+   * @param streams the streams the window's pages were written for, and of those the ones that
+   *     needed every parent (a full pass): a rerun that asks more of the window reads it anew, or
+   *     the new stream would miss the pages already walked. Empty in a state from v0.1.
    */
   public record Progress(Optional<Instant> windowStart, Optional<Instant> windowEnd,
-      Optional<String> offset, Optional<Instant> maxSeen) {}
+      Optional<String> offset, Optional<Instant> maxSeen, Optional<Served> streams) {
+
+    public Progress(Optional<Instant> windowStart, Optional<Instant> windowEnd,
+        Optional<String> offset, Optional<Instant> maxSeen) {
+      this(windowStart, windowEnd, offset, maxSeen, Optional.empty());
+    }
+  }
+
+  /** Who a window in progress serves: every stream, and those reading every parent. */
+  public record Served(List<String> all, List<String> fullPass) {
+    public Served {
+      all = List.copyOf(all);
+      fullPass = List.copyOf(fullPass);
+    }
+  }
 
   /**
    * The rolling refresh of archived parents' children: a cycle walks the parents created before
@@ -49,9 +69,30 @@ public record Bookmark(Optional<String> replicationKey, Optional<Instant> value,
    * @param done parents walked in this cycle
    * @param total parents the cycle is expected to walk (the last cycle's count); 0 when unknown
    * @param lastRun when a run last took its share, to size the next share by the time since
+   * @param gap the time between the two runs before, the cadence the next share may make up for
+   *     (zero when unknown): a weekly run takes a week's share, a daily run after a pause a day's
    */
   public record Rolling(Instant cycleStart, Instant position, Duration window,
-      Optional<String> offset, long done, long total, Instant lastRun) {}
+      Optional<String> offset, long done, long total, Instant lastRun, Duration gap) {
+
+    public Rolling {
+      // Saved in whole seconds: the window bounds a paused query, which must be rebuilt exactly.
+      window = Duration.ofSeconds(Math.max(1, window.toSeconds()));
+      gap = gap.isNegative() ? Duration.ZERO : Duration.ofSeconds(gap.toSeconds());
+    }
+
+    public Rolling(Instant cycleStart, Instant position, Duration window, Optional<String> offset,
+        long done, long total, Instant lastRun) {
+      this(cycleStart, position, window, offset, done, total, lastRun, Duration.ZERO);
+    }
+
+    /** The same place in the cycle, after a run that took its share at {@code run}. */
+    public Rolling ranAt(Instant run) {
+      Duration since = Duration.between(lastRun, run);
+      return new Rolling(cycleStart, position, window, offset, done, total, run,
+          since.isNegative() || since.isZero() ? gap : since);
+    }
+  }
 
   public Bookmark withValue(String key, Optional<Instant> newValue) {
     return new Bookmark(Optional.of(key), newValue, childrenRefreshedAt, progress, keylessPending,
@@ -88,6 +129,10 @@ public record Bookmark(Optional<String> replicationKey, Optional<Instant> value,
       p.windowEnd().ifPresent(v -> pn.put("window_end", DateTimes.format(v)));
       p.offset().ifPresent(v -> pn.put("offset", v));
       p.maxSeen().ifPresent(v -> pn.put("max_seen", DateTimes.format(v)));
+      p.streams().ifPresent(served -> {
+        served.all().forEach(pn.putArray("streams")::add);
+        served.fullPass().forEach(pn.putArray("full_pass")::add);
+      });
     });
     rolling.ifPresent(r -> {
       ObjectNode rn = node.putObject("rolling_refresh");
@@ -98,6 +143,9 @@ public record Bookmark(Optional<String> replicationKey, Optional<Instant> value,
       rn.put("done", r.done());
       rn.put("total", r.total());
       rn.put("last_run", DateTimes.format(r.lastRun()));
+      if (!r.gap().isZero()) {
+        rn.put("gap_seconds", r.gap().toSeconds());
+      }
     });
     return node;
   }
@@ -119,8 +167,10 @@ public record Bookmark(Optional<String> replicationKey, Optional<Instant> value,
       if (!p.isObject()) {
         throw new InputException("state 'progress' of '" + stream + "' must be a JSON object");
       }
+      Optional<Served> served = p.has("streams") ? Optional.of(new Served(
+          names(stream, p, "streams"), names(stream, p, "full_pass"))) : Optional.empty();
       progress = Optional.of(new Progress(time(stream, p, "window_start"), time(stream, p, "window_end"),
-          text(stream, p, "offset"), time(stream, p, "max_seen")));
+          text(stream, p, "offset"), time(stream, p, "max_seen"), served));
     }
     return new Bookmark(key, value, time(stream, node, "children_refreshed_at"), progress,
         keylessPending && value.isPresent(), rolling(stream, node.get("rolling_refresh")));
@@ -136,7 +186,24 @@ public record Bookmark(Optional<String> replicationKey, Optional<Instant> value,
     String where = stream + " rolling_refresh";
     return Optional.of(new Rolling(required(where, r, "cycle_start"), required(where, r, "position"),
         Duration.ofSeconds(count(where, r, "window_seconds", 1)), text(where, r, "offset"),
-        count(where, r, "done", 0), count(where, r, "total", 0), required(where, r, "last_run")));
+        count(where, r, "done", 0), count(where, r, "total", 0), required(where, r, "last_run"),
+        Duration.ofSeconds(r.has("gap_seconds") ? count(where, r, "gap_seconds", 0) : 0)));
+  }
+
+  private static List<String> names(String stream, JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    if (v.isArray()) {
+      v.forEach(n -> names.add(n.isTextual() ? n.asText() : null));
+    }
+    if (!v.isArray() || names.contains(null)) {
+      throw new InputException("state 'progress." + field + "' of '" + stream + "' must be a list"
+          + " of stream names");
+    }
+    return names;
   }
 
   private static Instant required(String where, JsonNode node, String field) {

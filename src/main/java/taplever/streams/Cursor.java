@@ -1,5 +1,6 @@
 package taplever.streams;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -19,14 +20,21 @@ public record Cursor(String key, Filter filter) {
    * @param fallbackKey Lever leaves the key out of some records (old opportunities without
    *     {@code updatedAt}) and its filter never returns those: a pass that must see every record
    *     reads without the filter and judges such records by this key instead
+   * @param longest the longest window Lever answers, if it refuses longer ones: a longer window
+   *     is read as consecutive windows of at most this length
    */
-  public record ServerWindow(String startParam, String endParam, Optional<String> fallbackKey)
-      implements Filter {}
+  public record ServerWindow(String startParam, String endParam, Optional<String> fallbackKey,
+      Optional<Duration> longest) implements Filter {
+
+    public ServerWindow(String startParam, String endParam, Optional<String> fallbackKey) {
+      this(startParam, endParam, fallbackKey, Optional.empty());
+    }
+  }
 
   /** No server filter exists: every page is read and records are kept by their key here. */
   public record ClientSide() implements Filter {}
 
-  /** The key, or the fallback key where Lever may leave the key out. */
+  /** The key to judge a record by where Lever leaves the key out, if it may. */
   public Optional<String> fallbackKey() {
     return filter instanceof ServerWindow w ? w.fallbackKey() : Optional.empty();
   }

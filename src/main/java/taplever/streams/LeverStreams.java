@@ -5,6 +5,7 @@ import static taplever.streams.StreamDeclaration.inline;
 import static taplever.streams.StreamDeclaration.list;
 import static taplever.streams.StreamDeclaration.perParent;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ public final class LeverStreams {
       new Cursor.ServerWindow("updated_at_start", "updated_at_end", Optional.of("createdAt")));
   private static final Cursor DELETED = new Cursor("deletedAt",
       new Cursor.ServerWindow("deleted_at_start", "deleted_at_end", Optional.empty()));
+  // Reported to refuse windows longer than 30 days (§7.5, cognee).
+  private static final Cursor POSTING_DELETED = new Cursor("deletedAt", new Cursor.ServerWindow(
+      "deleted_at_start", "deleted_at_end", Optional.empty(), Optional.of(Duration.ofDays(30))));
   private static final Cursor CREATED = new Cursor("createdAt",
       new Cursor.ServerWindow("created_at_start", "created_at_end", Optional.empty()));
   // Lever's EEO filter is named created_at but the rows' time is eeoSurveyRespondedAt (§7.16).
@@ -106,7 +110,7 @@ public final class LeverStreams {
       fromArray("posting_tags", POSTING, "tags").values("tag").key("postingId", "tag")
           .scope("postings:read:admin").notByDefault(),
       // Not in the stored copy of Lever's reference; used by other integrations (§7.5).
-      list("deleted_postings", "/postings/deleted").incremental(DELETED)
+      list("deleted_postings", "/postings/deleted").incremental(POSTING_DELETED)
           .scope("postings:read:admin").unverifiedEndpoint().notByDefault(),
       // Lever does not bump updatedAt for headcountHired, postings, offerIds or approval (§7.6).
       list("requisitions", "/requisitions").confidential().fullTableOr(REQUISITION_UPDATED)

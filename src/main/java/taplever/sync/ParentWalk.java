@@ -70,6 +70,27 @@ final class ParentWalk {
             top.name());
       }
     }
+    List<WindowPlan> slices = window.slices();
+    for (int i = 0; i < slices.size(); i++) {
+      WindowPlan slice = slices.get(i);
+      Walked walked = walk(slice, offset, maxSeen);
+      archived += walked.archived();
+      boolean last = i == slices.size() - 1;
+      // A slice read to its end delivered everything up to it; the next slice starts there, and
+      // so does a rerun. The last one keeps the rule of every window: the largest key seen.
+      finish(slice, last ? walked.maxSeen()
+          : Math.max(walked.maxSeen(), slice.end().toEpochMilli()));
+      offset = Optional.empty();
+      maxSeen = Long.MIN_VALUE;
+    }
+    return archived;
+  }
+
+  /** What reading one window's pages saw: the largest key, and how many parents were archived. */
+  private record Walked(long maxSeen, long archived) {}
+
+  private Walked walk(WindowPlan window, Optional<String> offset, long maxSeen) {
+    long archived = 0;
     WalkTargets targets = targets(window);
     PagePrefetch<ParentPage> pages = lists.open(request(window, targets), offset, targets,
         once());
@@ -95,8 +116,7 @@ final class ParentWalk {
     } finally {
       pages.abandon();
     }
-    finish(window, maxSeen);
-    return archived;
+    return new Walked(maxSeen, archived);
   }
 
   private WalkTargets targets(WindowPlan window) {
@@ -180,9 +200,12 @@ final class ParentWalk {
   }
 
   private void saveProgress(WindowPlan window, Optional<String> next, long maxSeen) {
+    List<Participant> served = window.participants();
     Bookmark.Progress progress = new Bookmark.Progress(
         window.serverFilter() ? window.start() : Optional.empty(), Optional.of(window.end()), next,
-        seen(maxSeen));
+        seen(maxSeen), Optional.of(new Bookmark.Served(
+            served.stream().map(Participant::name).toList(),
+            served.stream().filter(Participant::fullPass).map(Participant::name).toList())));
     state.update(window.top().name(), b -> b.withProgress(Optional.of(progress)));
     state.emit();
   }

@@ -20,8 +20,9 @@ import taplever.streams.Replication;
  *       those archived in the last {@link #RECENTLY_ARCHIVED}, every run: that is where offers
  *       move and feedback is edited, and the list filter finds them cheaply.
  *   <li><b>Rolling</b>: the archived parents, walked newest first in windows of creation time,
- *       a share per run proportional to the time since the last run (at most a day's worth, so a
- *       run after a long pause does not pay for every missed day), sized so a whole cycle takes
+ *       a share per run proportional to the time since the last run (at most the usual time
+ *       between runs, and at least a day's worth, so a run after a long pause does not pay for
+ *       every missed day while weekly runs still keep the period), sized so a whole cycle takes
  *       {@code 1 / }{@link #MARGIN} of {@code child_full_refresh_days}: each is read again within
  *       the period.
  * </ul>
@@ -104,7 +105,7 @@ record RefreshPlan(List<Participant> live, Optional<Slice> rolling, List<Partici
       Duration period) {
     return new Bookmark.Rolling(syncStart, syncStart,
         share(Duration.between(startDate, syncStart), SHARE_CAP, period), Optional.empty(), 0,
-        done.done(), syncStart);
+        done.done(), done.lastRun()).ranAt(syncStart);
   }
 
   private static boolean silent(Participant c) {
@@ -124,9 +125,11 @@ record RefreshPlan(List<Participant> live, Optional<Slice> rolling, List<Partici
 
   private static Slice slice(Bookmark.Rolling r, List<Participant> walkers, Instant startDate,
       Instant syncStart, Duration period) {
+    // Time since the last run, up to the usual time between runs (at least a day): a run after
+    // a pause takes one usual share, not every missed one, yet weekly runs keep the period.
     Duration since = Duration.between(r.lastRun(), syncStart);
-    Duration elapsed = since.isNegative() ? Duration.ZERO
-        : since.compareTo(SHARE_CAP) > 0 ? SHARE_CAP : since;
+    Duration cap = r.gap().compareTo(SHARE_CAP) > 0 ? r.gap() : SHARE_CAP;
+    Duration elapsed = since.isNegative() ? Duration.ZERO : since.compareTo(cap) > 0 ? cap : since;
     if (r.total() > 0) {
       long quota = (long) Math.ceil(MARGIN * r.total() * fraction(elapsed, period));
       return new Slice(r, Math.max(1, quota), Optional.empty(), List.copyOf(walkers));

@@ -92,8 +92,7 @@ final class RefreshWalk {
       if (!complete) {
         // This run's share ended inside the window: the next run continues at the saved token,
         // of the very same query (same window), or Lever would refuse the token.
-        Bookmark.Rolling paused = new Bookmark.Rolling(c.cycleStart(), c.position(), c.window(),
-            c.offset(), c.done(), c.total(), syncStart);
+        Bookmark.Rolling paused = c.ranAt(syncStart);
         save(slice, paused);
         return paused;
       }
@@ -103,7 +102,7 @@ final class RefreshWalk {
       Duration next = resumed ? (half.compareTo(RefreshPlan.MIN_WINDOW) < 0 ? RefreshPlan.MIN_WINDOW
           : half) : steps.count * 2 < steps.share ? c.window().multipliedBy(2) : c.window();
       r = new Bookmark.Rolling(c.cycleStart(), low, next, Optional.empty(), c.done(), c.total(),
-          c.lastRun());
+          c.lastRun(), c.gap());
       save(slice, r);
     }
     Bookmark.Rolling end;
@@ -112,8 +111,7 @@ final class RefreshWalk {
           + " parents", top.name(), r.done());
       end = RefreshPlan.nextCycle(r, startDate, syncStart, period);
     } else {
-      end = new Bookmark.Rolling(r.cycleStart(), r.position(), r.window(), r.offset(), r.done(),
-          r.total(), syncStart);
+      end = r.ranAt(syncStart);
     }
     save(slice, end);
     return end;
@@ -137,7 +135,8 @@ final class RefreshWalk {
       count += n;
       Bookmark.Rolling c = current;
       current = new Bookmark.Rolling(c.cycleStart(), c.position(), c.window(),
-          page.hasNext() ? page.next() : Optional.empty(), c.done() + n, c.total(), c.lastRun());
+          page.hasNext() ? page.next() : Optional.empty(), c.done() + n, c.total(), c.lastRun(),
+          c.gap());
       save(slice, current);
       return count < share;
     }

@@ -1,6 +1,5 @@
 package taplever.sync;
 
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -104,6 +103,15 @@ record WindowPlan(StreamSpec top, Optional<Participant> parent, List<Participant
     if (progress.windowEnd().isEmpty()) {
       return false;
     }
+    if (progress.streams().isPresent()) {
+      Bookmark.Served served = progress.streams().get();
+      for (Participant p : participants()) {
+        if (!served.all().contains(p.name())
+            || (p.fullPass() && !served.fullPass().contains(p.name()))) {
+          return false;
+        }
+      }
+    }
     if (progress.windowStart().isEmpty()) {
       return true;
     }
@@ -113,6 +121,28 @@ record WindowPlan(StreamSpec top, Optional<Participant> parent, List<Participant
   WindowPlan resumedFrom(Bookmark.Progress progress) {
     return new WindowPlan(top, parent, children, progress.windowStart().isPresent(),
         progress.windowStart().or(() -> start), progress.windowEnd().orElse(end), notices);
+  }
+
+  /**
+   * The window as Lever will answer it: itself, or consecutive windows of at most the cursor's
+   * longest, sharing their bounds (Lever's are inclusive), the last one ending at {@code end}.
+   */
+  List<WindowPlan> slices() {
+    Optional<Duration> longest = cursor().map(Cursor::filter)
+        .flatMap(f -> f instanceof Cursor.ServerWindow w ? w.longest() : Optional.empty());
+    if (!serverFilter || start.isEmpty() || longest.isEmpty()
+        || !start.get().plus(longest.get()).isBefore(end)) {
+      return List.of(this);
+    }
+    List<WindowPlan> slices = new ArrayList<>();
+    Instant from = start.get();
+    while (from.plus(longest.get()).isBefore(end)) {
+      Instant to = from.plus(longest.get());
+      slices.add(new WindowPlan(top, parent, children, true, Optional.of(from), to, notices));
+      from = to;
+    }
+    slices.add(new WindowPlan(top, parent, children, true, Optional.of(from), end, notices));
+    return slices;
   }
 
   /** Every participant of the walk: the parent first, if selected. */

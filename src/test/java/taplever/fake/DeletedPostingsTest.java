@@ -1,6 +1,5 @@
 package taplever.fake;
 
-import taplever.testing.SteppedClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import taplever.fake.FakeLeverClient.Reply;
+import taplever.testing.SteppedClock;
 
 /** {@code GET /postings/deleted} and {@link FakeDataset#deletePosting}. */
 class DeletedPostingsTest {
@@ -83,6 +83,21 @@ class DeletedPostingsTest {
       assertEquals(
           get(lever, "/v1/postings/nothing", KEY).body().get("code"), reply.body().get("code"));
       assertEquals(200, get(lever, "/v1/postings", KEY).status());
+    }
+  }
+
+  @Test
+  void aWindowLongerThanThirtyDaysIsRefused() throws Exception {
+    try (FakeLever lever = FakeLever.start(options(new SteppedClock(Instant.now())))) {
+      long day = Duration.ofDays(1).toMillis();
+      long end = Instant.now().toEpochMilli();
+      Reply thirty = get(lever, "/v1/postings/deleted?deleted_at_start=" + (end - 30 * day)
+          + "&deleted_at_end=" + end, KEY);
+      Reply longer = get(lever, "/v1/postings/deleted?deleted_at_start=" + (end - 30 * day - 1)
+          + "&deleted_at_end=" + end, KEY);
+      assertEquals(200, thirty.status());
+      assertEquals(400, longer.status());
+      assertEquals("BadRequest", longer.body().get("code").asText());
     }
   }
 }

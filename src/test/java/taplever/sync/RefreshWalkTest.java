@@ -162,6 +162,43 @@ class RefreshWalkTest {
   }
 
   @Test
+  void weeklyRunsTakeAWeeksShareSoTheCycleStillEndsWithinThePeriod() {
+    List<String> archived = new ArrayList<>();
+    for (int i = 1; i <= 60; i++) {
+      archived.add(opp("arch" + i, NOW - (10 + i) * DAY, NOW - (10 + i) * DAY + 1000, true));
+    }
+    lever(List.of(), List.of(), List.of(), archived);
+    // The run before the last came a week before it: the cadence is weekly.
+    String cycle = ", \"rolling_refresh\": {\"cycle_start\": \"2026-11-23T00:00:00.000Z\","
+        + " \"position\": \"2026-11-23T00:00:00.000Z\", \"window_seconds\": 86400, \"done\": 0,"
+        + " \"total\": 60, \"last_run\": \"2026-11-16T00:00:00.000Z\", \"gap_seconds\": 604800}";
+
+    TapState end = run.run(marked(cycle), "opportunity_offers");
+
+    // ceil(1.25 * 60 * 7 / 30) = 18: four weekly runs walk the 60 within the 30 days.
+    assertEquals(18, run.stats.childRequests(SyncStats.Reason.ROLLING), run.lever.asked()::toString);
+    assertEquals(604800, end.toJson()
+        .at("/bookmarks/opportunity_offers/rolling_refresh/gap_seconds").asLong());
+  }
+
+  @Test
+  void aRunRemembersTheGapBeforeItSoTheNextPauseIsJudgedByTheUsualCadence() {
+    List<String> archived = new ArrayList<>();
+    for (int i = 1; i <= 60; i++) {
+      archived.add(opp("arch" + i, NOW - (10 + i) * DAY, NOW - (10 + i) * DAY + 1000, true));
+    }
+    lever(List.of(), List.of(), List.of(), archived);
+    String cycle = ", \"rolling_refresh\": {\"cycle_start\": \"2026-11-23T00:00:00.000Z\","
+        + " \"position\": \"2026-11-23T00:00:00.000Z\", \"window_seconds\": 86400, \"done\": 0,"
+        + " \"total\": 60, \"last_run\": \"2026-11-22T00:00:00.000Z\"}";
+
+    TapState end = run.run(marked(cycle), "opportunity_offers");
+
+    assertEquals(86400, end.toJson()
+        .at("/bookmarks/opportunity_offers/rolling_refresh/gap_seconds").asLong(), "a daily run");
+  }
+
+  @Test
   void anInterruptedSliceResumesAtItsSavedPosition() {
     List<String> archived = new ArrayList<>();
     for (int i = 1; i <= 30; i++) {

@@ -117,6 +117,36 @@ class SyncEngineTest {
   }
 
   @Test
+  void aRerunThatSelectsAStreamTheInterruptedWindowDidNotServeReadsTheWindowAnew() {
+    run.lever.pages(OPPS, "[" + opp("o1", 1763000000000L) + "]", "[" + opp("o2", 1763000000001L)
+        + "]");
+    TapState interrupted = EngineRun.state("{\"bookmarks\": {\"opportunities\": {\"progress\":"
+        + " {\"window_end\": \"2026-11-22T00:00:00Z\", \"offset\": \"/opportunities#1\","
+        + " \"streams\": [\"opportunities\"], \"full_pass\": [\"opportunities\"]}}}}");
+
+    run.run(interrupted, "opportunities", "opportunity_stage_changes");
+
+    assertEquals(Optional.empty(), run.lever.asked().get(0).offset(),
+        "stage changes were not written for the pages already walked");
+    assertEquals(List.of("o1", "o2"), run.ids("opportunities", "id"));
+    assertTrue(run.logs.text().contains("does not cover this run's selection"), run.logs.text());
+  }
+
+  @Test
+  void aRerunOfTheSameSelectionResumesItsWindowAndTheStateSaysWhoTheWindowServes() {
+    run.lever.pages(OPPS, "[" + opp("o1", 1763000000000L) + "]", "[" + opp("o2", 1763000000001L)
+        + "]");
+
+    run.run(TapState.empty(), "opportunities", "opportunity_stage_changes");
+
+    JsonNode progress = run.states().stream().map(st -> st.at("/bookmarks/opportunities/progress"))
+        .filter(JsonNode::isObject).findFirst().orElseThrow();
+    assertEquals("[\"opportunities\",\"opportunity_stage_changes\"]",
+        progress.get("streams").toString());
+    assertEquals(progress.get("streams"), progress.get("full_pass"), "a first sync is a full pass");
+  }
+
+  @Test
   void aSignalStopsTheSyncAndRepeatsTheLastConsistentStateAsTheLastLine() {
     run.lever.pages("/users", "[{\"id\": \"u1\"}]", "[{\"id\": \"u2\"}]", "[{\"id\": \"u3\"}]");
     AtomicInteger calls = new AtomicInteger();
@@ -221,6 +251,39 @@ class SyncEngineTest {
 
     assertTrue(run.logs.text().contains("deleted_postings: Lever answered 404 for /postings/deleted"),
         run.logs.text());
+  }
+
+  @Test
+  void aWindowLongerThanLeverAnswersIsReadAsConsecutiveWindowsEachBookmarkedAtItsEnd() {
+    // One deleted posting in the middle of each window asked for.
+    run.lever.on("/postings/deleted", a -> {
+      long start = Long.parseLong(a.param("deleted_at_start").orElseThrow());
+      long end = Long.parseLong(a.param("deleted_at_end").orElseThrow());
+      long at = start + (end - start) / 2;
+      return List.of("[{\"id\": \"p" + at + "\", \"deletedAt\": " + at + "}]");
+    });
+    TapState marked = EngineRun.state("{\"bookmarks\": {\"deleted_postings\": {\"replication_key\":"
+        + " \"deletedAt\", \"replication_key_value\": \"2026-09-01T00:00:00.000Z\"}}}");
+
+    TapState end = run.run(marked, "deleted_postings");
+
+    List<String> windows = run.lever.asked().stream().map(a -> a.param("deleted_at_start")
+        .orElseThrow() + ".." + a.param("deleted_at_end").orElseThrow()).toList();
+    long sep1 = java.time.Instant.parse("2026-09-01T00:00:00Z").toEpochMilli();
+    long day = java.time.Duration.ofDays(1).toMillis();
+    long now = EngineRun.NOW.toEpochMilli();
+    assertEquals(List.of(sep1 + ".." + (sep1 + 30 * day), (sep1 + 30 * day) + ".."
+        + (sep1 + 60 * day), (sep1 + 60 * day) + ".." + now), windows,
+        "at most 30 days each, sharing their inclusive bounds, the last ending at the sync start");
+    assertEquals(3, run.records("deleted_postings").size());
+    List<String> marks = run.states().stream()
+        .map(st -> st.at("/bookmarks/deleted_postings/replication_key_value").asText()).toList();
+    assertTrue(marks.contains("2026-10-01T00:00:00.000Z"), marks.toString());
+    assertTrue(marks.contains("2026-10-31T00:00:00.000Z"), marks.toString());
+    long lastSeen = sep1 + 60 * day + (now - sep1 - 60 * day) / 2;
+    assertEquals(java.time.Instant.ofEpochMilli(lastSeen).toString().replace("Z", ".000Z"),
+        end.toJson().at("/bookmarks/deleted_postings/replication_key_value").asText(),
+        "the last window keeps the rule of every window: the largest key seen");
   }
 
   @Test
