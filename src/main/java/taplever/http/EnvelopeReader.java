@@ -2,6 +2,7 @@ package taplever.http;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -48,6 +49,7 @@ final class EnvelopeReader {
         } else if (field.equals("hasNext")) {
           hasNext = value == JsonToken.VALUE_TRUE
               || (value == JsonToken.VALUE_STRING && p.getText().equals("true"));
+          p.skipChildren(); // an object or list there is no flag; read past it
         } else if (field.equals("next") && value == JsonToken.VALUE_STRING && !p.getText().isEmpty()) {
           next = Optional.of(p.getText());
         } else {
@@ -68,8 +70,15 @@ final class EnvelopeReader {
           + "); no Lever field should be that large", e);
     } catch (MalformedBodyException e) {
       throw e;
+    } catch (InputCoercionException e) {
+      // A number a sink cannot take: the same page would fail the same way if fetched again.
+      throw new LeverApiException(200, endpoint, "Lever's answer for " + endpoint + " holds a"
+          + " number the tap cannot read (" + e.getOriginalMessage() + ")", e);
     } catch (IOException e) {
-      throw new MalformedBodyException("the answer's body was cut short or is not JSON");
+      MalformedBodyException broken =
+          new MalformedBodyException("the answer's body was cut short or is not JSON");
+      broken.initCause(e);
+      throw broken;
     }
   }
 

@@ -18,7 +18,7 @@ public interface HttpObserver {
     }
   };
 
-  /** One HTTP answer received and read in full (every attempt, retried or not). */
+  /** One HTTP answer's headers received (every attempt, retried or not); its body streams on. */
   void onResponse(String endpoint, int status, long durationNanos);
 
   /**

@@ -47,7 +47,7 @@ public final class LeverClient implements PageSource, AutoCloseable {
   /**
    * @param baseUrl the API root, e.g. {@code https://api.lever.co/v1}
    * @param credentialsMode {@code Credentials.mode()}, named when Lever answers 401
-   * @param maxRetry how long broken bodies are fetched again (transport retries have their own)
+   * @param maxRetry how long one page is retried, broken bodies and transport retries together
    */
   LeverClient(OkHttpClient client, String baseUrl, int pageSize, String credentialsMode,
       TapRuntime runtime, Duration maxRetry, HttpObserver observer) {
@@ -71,7 +71,7 @@ public final class LeverClient implements PageSource, AutoCloseable {
     long deadline = started + maxRetry.toNanos();
     for (int attempt = 1; ; attempt++) {
       try {
-        return read(request, offset, sinks.get(), started);
+        return read(request, offset, sinks.get(), started, deadline);
       } catch (MalformedBodyException e) {
         Duration wait = backoff.wait(attempt);
         if (attempt >= MAX_READS || runtime.nanoTime().getAsLong() + wait.toNanos() > deadline) {
@@ -85,11 +85,12 @@ public final class LeverClient implements PageSource, AutoCloseable {
   }
 
   private <T> Page<T> read(LeverRequest request, Optional<String> offset, RecordSink<T> sink,
-      long started) throws MalformedBodyException {
+      long started, long deadline) throws MalformedBodyException {
     String endpoint = request.endpoint();
     Request http = new Request.Builder()
         .url(url(request, offset))
         .tag(EndpointTag.class, new EndpointTag(endpoint))
+        .tag(RetryDeadline.class, new RetryDeadline(deadline))
         .build();
     Call call = client.newCall(http);
     reading.add(call);

@@ -36,7 +36,7 @@ public final class LeverHttp {
    *
    * <ol>
    *   <li>{@link RetryInterceptor}, outermost, so one logical request is one retried unit: each
-   *       attempt runs everything below it again, and the attempt's body is read in full there.
+   *       attempt runs everything below it again; a body is read by {@link LeverClient}, not here.
    *   <li>{@link UserAgentInterceptor}.
    *   <li>(OkHttp's own: redirects, the {@link OAuthAuthenticator} on a 401, gzip.)
    *   <li>{@link RateLimitInterceptor}, a network interceptor, so every request Lever sees takes

@@ -59,7 +59,7 @@ public final class RetryInterceptor implements Interceptor {
       return chain.proceed(request);
     }
     String endpoint = EndpointTag.of(request);
-    long deadline = nanoTime.getAsLong() + maxRetry.toNanos();
+    long deadline = RetryDeadline.earliest(request, nanoTime.getAsLong() + maxRetry.toNanos());
     for (int attempt = 1; ; attempt++) {
       Response response = null;
       IOException failure = null;

@@ -203,10 +203,12 @@ final class ParentPageSink implements RecordSink<ParentPage> {
   private static Long millis(JsonParser p) throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NUMBER_INT) {
-      return p.getLongValue();
+      // Beyond a long it is no instant; getLongValue would throw, and the page be fetched again.
+      return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? null : p.getLongValue();
     }
     if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-      return p.getValueAsLong();
+      double d = p.getDoubleValue();
+      return Math.abs(d) < 9.0e15 ? (long) d : null;
     }
     if (t == JsonToken.VALUE_STRING) {
       String text = p.getText().strip();

@@ -215,7 +215,13 @@ final class ValueCopier {
 
   private void timestamp(JsonParser p, JsonGenerator g, FieldShape shape) throws IOException {
     switch (p.currentToken()) {
-      case VALUE_NUMBER_INT -> millis(p.getLongValue(), g);
+      case VALUE_NUMBER_INT -> {
+        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+          mismatch(p, g, shape, "a number beyond any instant");
+        } else {
+          millis(p.getLongValue(), g);
+        }
+      }
       case VALUE_NUMBER_FLOAT -> millis(p.getDecimalValue().longValue(), g);
       case VALUE_STRING -> {
         String text = p.getText().strip();

@@ -2,6 +2,7 @@ package taplever.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,6 +93,44 @@ class EnvelopeReaderTest {
         "")) {
       assertThrows(MalformedBodyException.class, () -> parse(json), json);
     }
+  }
+
+  @Test
+  void aHasNextThatIsNotAFlagIsReadPastAndMeansNoNextPage() throws Exception {
+    var page = parse("{\"hasNext\":{\"data\":[],\"x\":1},\"data\":[{\"text\":\"a\"}]}");
+    assertEquals(1, page.records().size());
+    assertFalse(page.hasNext());
+  }
+
+  @Test
+  void aNumberTheSinkCannotTakeFailsOnceInsteadOfBeingFetchedAgain() {
+    RecordSink<Integer> longs = new RecordSink<>() {
+      @Override
+      public void record(com.fasterxml.jackson.core.JsonParser p) throws java.io.IOException {
+        p.nextToken();
+        p.nextToken();
+        p.getLongValue();
+        p.skipChildren();
+        p.nextToken();
+      }
+
+      @Override
+      public Integer page() {
+        return 0;
+      }
+    };
+    LeverApiException e = assertThrows(LeverApiException.class, () -> reader.read(
+        new ByteArrayInputStream("{\"data\":[{\"n\":99999999999999999999}]}".getBytes(
+            StandardCharsets.UTF_8)), List.of("data"), longs, "/tags"));
+    assertTrue(e.getMessage().startsWith("Lever's answer for /tags holds a number the tap cannot"
+        + " read"), e.getMessage());
+  }
+
+  @Test
+  void aBrokenBodyKeepsWhatBrokeItAsTheCause() {
+    MalformedBodyException e = assertThrows(MalformedBodyException.class,
+        () -> parse("{\"data\":[{\"te"));
+    assertInstanceOf(com.fasterxml.jackson.core.JsonProcessingException.class, e.getCause());
   }
 
   @Test

@@ -287,6 +287,19 @@ class SyncEngineTest {
   }
 
   @Test
+  void aTimestampBeyondAnyInstantIsWrittenAsNullWithAWarningAndThePageReadOnce() {
+    run.lever.pages(OPPS, "[{\"id\": \"o1\", \"createdAt\": 1763000000000,"
+        + " \"updatedAt\": 99999999999999999999}]");
+
+    run.run(TapState.empty(), "opportunities");
+
+    assertEquals(1, run.lever.asked().size());
+    assertEquals(List.of("o1"), run.ids("opportunities", "id"));
+    assertTrue(run.records("opportunities").get(0).get("updatedAt").isNull());
+    assertTrue(run.logs.text().contains("updatedAt"), run.logs.text());
+  }
+
+  @Test
   void aBookmarkInTheFutureIsClampedToTheSyncStartWithAWarning() {
     run.lever.pages(OPPS, "[" + opp("o1", 1763000000000L) + "]");
     TapState future = EngineRun.state("{\"bookmarks\": {\"opportunities\": {\"replication_key\":"
