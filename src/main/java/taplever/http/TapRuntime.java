@@ -29,8 +29,4 @@ public record TapRuntime(Clock clock, LongSupplier nanoTime, Sleeper sleeper, Do
   public Logger log(String name) {
     return logs.getLogger(name);
   }
-
-  public TapRuntime withClock(Clock other) {
-    return new TapRuntime(other, nanoTime, sleeper, random, logs);
-  }
 }

@@ -20,7 +20,7 @@ import taplever.error.InputException;
  * @param childrenRefreshedAt for child streams: when their last full pass over every parent ended
  * @param keylessPending the records that lack the key (Lever's filter never returns them) have not
  *     been delivered under this bookmark: it came from another tap (the Stitch tap's
- *     {@code last_record}, an epoch-millisecond value), so the next window is read without the
+ *     {@code last_record}, or an epoch-millisecond value), so the next window is read without the
  *     filter once
  * @param rolling for child streams Lever edits silently: where the rolling refresh of archived
  *     parents stands

@@ -14,7 +14,7 @@ import taplever.error.TargetGoneException;
  * write followed by a flush, so lines from fan-out threads never interleave or split, nothing sits
  * in a buffer while the tap waits on Lever, and a dead target is noticed at the next write.
  * Unlike a PrintStream it reports write errors: once one fails, every later write fails, and the
- * listener given at construction hears of it once, so the engine can stop asking Lever for more.
+ * listener set with {@code onGone} hears of it once, so the engine can stop asking Lever for more.
  */
 public final class SingerWriter implements AutoCloseable {
   private final OutputStream out;

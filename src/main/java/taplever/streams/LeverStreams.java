@@ -87,10 +87,13 @@ public final class LeverStreams {
           .scope("opportunities:read:admin").notByDefault(),
       fromArray("opportunity_sources", OPPORTUNITY, "sources").values("source")
           .key("opportunityId", "source").scope("opportunities:read:admin").notByDefault(),
+      // Lever's opportunity list example carries followers, so no include is sent for them:
+      // include would drop every field not named, Lever's new ones too (§6.3, unverified).
       fromArray("opportunity_followers", OPPORTUNITY, "followers").values("userId")
           .key("opportunityId", "userId").scope("opportunities:read:admin").notByDefault(),
-      // Lever's scope list (§2.2) has no scope for the deprecated /candidates endpoints; they
-      // answer as the opportunity endpoints do for the same id (§7.3), so they need those scopes.
+      // Lever's current scope list (§2.2) has no scope for the deprecated /candidates endpoints
+      // (an old token example shows candidates:read:admin, unverified); they answer as the
+      // opportunity endpoints do for the same id (§7.3), so they need those scopes.
       list("candidates", "/candidates").confidential().incremental(UPDATED_OR_CREATED)
           .scope("opportunities:read:admin").deprecated(),
       perParent("candidate_applications", CANDIDATE, "applications")
@@ -104,7 +107,8 @@ public final class LeverStreams {
       list("deleted_opportunities", "/opportunities/deleted").incremental(DELETED)
           .scope("opportunities:read:admin"),
       // Postings leave content and followers out of a list unless named with include (§6.3), and
-      // Lever takes updated_at_* only alone (§7.5): re-reading this small table names them all.
+      // Lever takes updated_at_* with confidentiality and nothing else (§7.5): re-reading this
+      // small table names them all.
       list("postings", "/postings").confidential().fullTableOr(UPDATED_OR_CREATED)
           .askForFieldsWith("include").scope("postings:read:admin"),
       fromArray("posting_tags", POSTING, "tags").values("tag").key("postingId", "tag")

@@ -58,7 +58,7 @@ final class ChildReader {
         }
         throw LeverRefusal.explain(child.selection().spec(), e);
       } finally {
-        stats.childRequest(child.name(), reason);
+        stats.childRequest(reason);
       }
       out.page(page.records().lines());
       stats.records(child.name(), page.records().records());

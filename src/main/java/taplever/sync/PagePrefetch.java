@@ -25,7 +25,6 @@ final class PagePrefetch<T> {
   private CursorPaginator<T> pages;
   private Future<Page<T>> next;
   private boolean first = true;
-  private boolean restarted;
 
   PagePrefetch(Function<Optional<String>, Page<T>> source, String label,
       Optional<String> savedOffset, ExecutorService ahead, Cancellation cancellation, Logger log) {
@@ -40,11 +39,6 @@ final class PagePrefetch<T> {
 
   boolean hasMore() {
     return next != null || pages.hasMore();
-  }
-
-  /** True once Lever refused the saved token and the listing began again from its start. */
-  boolean restarted() {
-    return restarted;
   }
 
   Page<T> next() {
@@ -71,7 +65,7 @@ final class PagePrefetch<T> {
     }
   }
 
-  /** Waits for a page fetched ahead that will not be used (the walk failed or stopped). */
+  /** Cancels a page fetched ahead that will not be used (the walk failed or stopped). */
   void abandon() {
     if (next != null) {
       next.cancel(true);
@@ -91,7 +85,6 @@ final class PagePrefetch<T> {
         log.warn("{}: Lever rejected the saved page token; re-reading the window from its start"
             + " (records may repeat, none are skipped)", label);
         first = false;
-        restarted = true;
         pages = new CursorPaginator<>(source, label, Optional.empty());
         return fetch();
       }

@@ -247,7 +247,7 @@ final class ParentWalk {
     return maxSeen == Long.MIN_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(maxSeen));
   }
 
-  /** Warnings a page reader may repeat for every record, said once per walk. */
+  /** Warnings a page reader may repeat for every record, said once per run. */
   private Consumer<String> once() {
     return message -> {
       int detail = message.indexOf(" (");

@@ -67,10 +67,6 @@ final class StreamShaper {
     return index;
   }
 
-  FieldShape root() {
-    return root;
-  }
-
   /** One record from the parser (on its {@code START_OBJECT}) as one RECORD line. */
   void write(JsonParser p, PageBuffer out, Optional<String> parentId) throws IOException {
     JsonGenerator g = open(out);

@@ -16,6 +16,7 @@ import taplever.error.LeverApiException;
 import taplever.http.LeverJson;
 import taplever.http.PageSource;
 import taplever.http.TapRuntime;
+import taplever.singer.SingerMessage;
 import taplever.singer.TapState;
 import taplever.streams.Access;
 import taplever.streams.LeverStreams;
@@ -47,12 +48,29 @@ public final class SyncEngine {
     this.log = runtime.log("tap-lever");
   }
 
+  /** Lever's field definitions the shapers type values by; a stop here ends the run as anywhere. */
+  private FieldDefinitions definitions(List<StreamSelection> selections) {
+    try {
+      return new DefinitionsReader(source, cancellation, log).read(selections);
+    } catch (RuntimeException e) {
+      if (!cancellation.isCancelled()) {
+        throw e;
+      }
+      Thread.interrupted();
+      throw cancellation.interruption(); // the input state, written first, is the last line
+    }
+  }
+
   /** Returns the final state, which is also the last line written. */
   public TapState run(List<StreamSelection> selections, TapState input) {
     Instant syncStart = clock.instant();
     writer.onGone(cancellation::targetGone);
-    FieldDefinitions definitions = new DefinitionsReader(source, cancellation, log)
-        .read(selections);
+    // A retry backoff or a rate-limit wait only ends early when its thread is interrupted.
+    Thread main = Thread.currentThread();
+    cancellation.onCancel(main::interrupt);
+    // The input state first, so that a run stopped before its first page still ends on a STATE.
+    writer.writeState(new SingerMessage.State(input.toJson()));
+    FieldDefinitions definitions = definitions(selections);
     List<StreamShaper> shaperList = new ArrayList<>();
     Map<String, StreamShaper> shapers = new LinkedHashMap<>();
     for (StreamSelection s : selections) {
@@ -70,9 +88,6 @@ public final class SyncEngine {
     });
     cancellation.onCancel(prefetch::shutdownNow);
     try (ChildFanOut fanOut = new ChildFanOut(settings.maxConcurrency())) {
-      // A retry backoff or a rate-limit wait only ends early when its thread is interrupted.
-      Thread main = Thread.currentThread();
-      cancellation.onCancel(main::interrupt);
       cancellation.onCancel(fanOut::interruptAll);
       ListReader lists = new ListReader(source, prefetch, json, clock, cancellation,
           shaperList.size(), log);
@@ -80,7 +95,6 @@ public final class SyncEngine {
           clock, json, log));
       ParentWalk walk = new ParentWalk(lists, children, out, state, shapers, stats, log);
       RefreshWalk refresh = new RefreshWalk(lists, children, state, shapers, log);
-      state.emit();
       List<Group> groups = rotate(groups(selections), input.currentlySyncing());
       try {
         for (Group group : groups) {

@@ -74,10 +74,6 @@ public final class SyncStats {
     of(stream).endedNanos = nanoTime.getAsLong();
   }
 
-  public void record(String stream) {
-    of(stream).records.increment();
-  }
-
   public void records(String stream, long n) {
     if (n > 0) {
       of(stream).records.add(n);
@@ -85,7 +81,7 @@ public final class SyncStats {
   }
 
   /** One page of a per-parent child endpoint was asked for, for {@code reason}. */
-  public void childRequest(String stream, Reason reason) {
+  public void childRequest(Reason reason) {
     childRequests.get(reason).increment();
   }
 

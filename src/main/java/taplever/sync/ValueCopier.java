@@ -57,11 +57,6 @@ final class ValueCopier {
     return json;
   }
 
-  /** Copies the value at the parser's current token; the parser ends on the value's last token. */
-  void copy(JsonParser p, JsonGenerator g, FieldShape shape) throws IOException {
-    copy(p, g, shape, true);
-  }
-
   /** Writes {@code name: value} of an object, or leaves it out (dropped, deselected, learned null). */
   void field(JsonParser p, JsonGenerator g, FieldShape object, String name) throws IOException {
     FieldShape sub = object.properties().get(name);
@@ -243,9 +238,8 @@ final class ValueCopier {
   }
 
   /**
-   * Epoch ms as RFC3339, through a per-thread buffer: no String per timestamp, and written raw
-   * between its quotes (the characters never need escaping). A record's timestamps often share a
-   * day, so the date part of the last one is kept.
+   * Epoch ms as RFC3339, through a per-thread buffer: no String per timestamp. A record's
+   * timestamps often share a day, so the date part of the last one is kept.
    */
   private void millis(long value, JsonGenerator g) throws IOException {
     TimestampBuffer buffer = timestamps.get();

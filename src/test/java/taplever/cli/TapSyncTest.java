@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import taplever.streams.Cursor;
 import taplever.streams.LeverStreams;
 import taplever.streams.StreamSpec;
 import taplever.testing.LeverScript;
@@ -55,7 +56,10 @@ class TapSyncTest {
     assertEquals(0, run.exitCode(), run::toString);
     // Requisitions read their field definitions first (custom field dates): find the stream's own.
     List<RecordedRequest> own = lever.requestsTo("/v1" + spec.endpoint().get().path());
-    assertEquals(1, own.size(), lever.requests()::toString);
+    boolean capped = spec.cursor().map(c -> c.filter() instanceof Cursor.ServerWindow w
+        && w.longest().isPresent()).orElse(false);
+    // A stream whose windows Lever caps reads the years since start_date in several windows.
+    assertEquals(true, capped ? own.size() > 1 : own.size() == 1, lever.requests()::toString);
     RecordedRequest request = own.get(0);
     assertEquals("100", request.getUrl().queryParameter("limit"));
     spec.endpoint().get().params().forEach((name, values) ->

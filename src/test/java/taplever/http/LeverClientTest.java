@@ -301,6 +301,24 @@ class LeverClientTest {
   }
 
   @Test
+  void aPageFetchedAgainKeepsOneRetryDeadlineAcrossTransportRetriesAndReReads() {
+    server.enqueue(json(503, "{}"));
+    server.enqueue(json(503, "{}"));
+    server.enqueue(json(200, "{\"data\":[{\"id\":\"a\"},"));
+    for (int i = 0; i < 10; i++) {
+      server.enqueue(json(503, "{}"));
+    }
+    LeverClient client = client(TestConfigs.withMaxRetry(TestConfigs.apiKey(baseUrl(), "sk-test"),
+        Duration.ofSeconds(5)));
+
+    assertThrows(LeverApiException.class, () -> client.fetch(OPPORTUNITIES, Optional.empty()));
+
+    // Waits of 1 s and 2 s, 1 s before reading again, then only what is left of the 5 s: a
+    // transport allowance restarted by the re-read would have waited 7 s in all.
+    assertEquals(Duration.ofSeconds(5), time.elapsed(), time.sleeps()::toString);
+  }
+
+  @Test
   void readsAgainAnAnswerThatIsNotJson() {
     server.enqueue(json(200, "<html>Bad gateway</html>"));
     server.enqueue(json(200, "{\"data\":[]} trailing"));

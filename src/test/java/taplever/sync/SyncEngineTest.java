@@ -168,6 +168,24 @@ class SyncEngineTest {
   }
 
   @Test
+  void aSignalWhileFieldDefinitionsAreReadEndsTheRunOnTheInputState() {
+    run.lever.pages("/requisition_fields", "[{\"id\": \"f1\", \"type\": \"date\"}]");
+    run.lever.pages("/requisitions", "[{\"id\": \"r1\"}]");
+    run.lever.beforeEach(() -> run.cancellation.cancel(143));
+    TapState input = EngineRun.state("{\"bookmarks\": {\"users\": {\"replication_key\":"
+        + " \"updatedAt\", \"replication_key_value\": \"2026-01-01T00:00:00.000Z\"}}}");
+
+    InterruptedSyncException e = assertThrows(InterruptedSyncException.class,
+        () -> run.run(input, "requisitions"));
+
+    assertEquals(143, e.signalExitCode());
+    assertTrue(run.kinds().stream().allMatch("STATE"::equals), run.kinds()::toString);
+    assertEquals(input.toJson(), run.states().get(0), "the input state first");
+    assertEquals(input.toJson(), run.states().get(run.states().size() - 1), "and last");
+    assertEquals(1, run.lever.asked().size(), "no request after the signal");
+  }
+
+  @Test
   void noRequestStartsOnceTheTargetStoppedReading() {
     run.lever.pages(OPPS, "[" + opp("o1", 1700000000000L) + ", " + opp("o2", 1700000000000L)
         + "]", "[" + opp("o3", 1700000000000L) + "]");
