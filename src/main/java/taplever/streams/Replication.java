@@ -29,6 +29,11 @@ public sealed interface Replication {
     return Optional.empty();
   }
 
+  /** The request per parent record that reads this stream, if it is read that way. */
+  default Optional<ChildFetch.PerParent> perParentFetch() {
+    return Optional.empty();
+  }
+
   /** The endpoint label for metrics and messages: a path or a path template, never an id. */
   String label();
 
@@ -89,6 +94,11 @@ public sealed interface Replication {
     @Override
     public Optional<String> parentIdField() {
       return idField;
+    }
+
+    @Override
+    public Optional<ChildFetch.PerParent> perParentFetch() {
+      return fetch instanceof ChildFetch.PerParent p ? Optional.of(p) : Optional.empty();
     }
 
     @Override

@@ -46,7 +46,11 @@ public record StreamSpec(String name, List<String> keyProperties, Replication re
     return replication.label();
   }
 
-  /** INCREMENTAL unless the stream can only be re-read (children follow their parent). */
+  /**
+   * INCREMENTAL unless the stream's own replication is a full table. A child follows its parent:
+   * under a full-table parent it is re-read with it, whatever this says (the catalog's default
+   * method resolves that, in {@code Discovery.defaultMethod}).
+   */
   public boolean incrementalByDefault() {
     return !(replication instanceof Replication.FullTable);
   }

@@ -212,7 +212,7 @@ final class ParentPageSink implements RecordSink<ParentPage> {
     }
     if (t == JsonToken.VALUE_STRING) {
       String text = p.getText().strip();
-      if (text.matches("-?[0-9]{1,15}")) {
+      if (ValueCopier.MILLIS.matcher(text).matches()) {
         return Long.parseLong(text);
       }
     }

@@ -221,8 +221,7 @@ final class ParentWalk {
     }
     for (Participant c : window.children()) {
       key.ifPresent(k -> advance(c, k, seen, keylessRead, window.end()));
-      boolean perParent = c.selection().spec().replication() instanceof Replication.WithParent w
-          && w.fetch() instanceof Replication.ChildFetch.PerParent;
+      boolean perParent = c.selection().spec().replication().perParentFetch().isPresent();
       if (c.fullPass() && perParent) {
         state.update(c.name(), b -> b.withChildrenRefreshedAt(window.end()));
       }

@@ -109,8 +109,8 @@ record RefreshPlan(List<Participant> live, Optional<Slice> rolling, List<Partici
   }
 
   private static boolean silent(Participant c) {
-    return c.selection().spec().replication() instanceof Replication.WithParent w
-        && w.fetch() instanceof Replication.ChildFetch.PerParent p && p.silentEdits();
+    return c.selection().spec().replication().perParentFetch()
+        .map(Replication.ChildFetch.PerParent::silentEdits).orElse(false);
   }
 
   /**

@@ -29,7 +29,8 @@ import taplever.singer.DateTimes;
 final class ValueCopier {
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,18}");
   private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
-  private static final Pattern MILLIS = Pattern.compile("-?[0-9]{1,15}");
+  /** Epoch milliseconds written as a string (a quirk of Lever's docs): at most 15 digits. */
+  static final Pattern MILLIS = Pattern.compile("-?[0-9]{1,15}");
 
   private final String stream;
   private final ObjectMapper json;

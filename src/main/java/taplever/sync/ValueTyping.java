@@ -89,7 +89,7 @@ sealed interface ValueTyping {
     }
     if (v.isIntegralNumber()) {
       holder.set(field, TextNode.valueOf(DateTimes.fromEpochMillis(v.asLong())));
-    } else if (v.isTextual() && v.asText().strip().matches("-?[0-9]{1,15}")) {
+    } else if (v.isTextual() && ValueCopier.MILLIS.matcher(v.asText().strip()).matches()) {
       holder.set(field, TextNode.valueOf(DateTimes.fromEpochMillis(Long.parseLong(v.asText().strip()))));
     }
   }

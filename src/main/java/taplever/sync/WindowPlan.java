@@ -11,7 +11,6 @@ import taplever.singer.Bookmark;
 import taplever.singer.DateTimes;
 import taplever.singer.TapState;
 import taplever.streams.Cursor;
-import taplever.streams.Replication;
 import taplever.streams.StreamSpec;
 
 /**
@@ -63,8 +62,7 @@ record WindowPlan(StreamSpec top, Optional<Participant> parent, List<Participant
     List<Participant> kids = new ArrayList<>();
     for (StreamSelection child : children) {
       Bookmark b = state.bookmark(child.name());
-      boolean perParent = child.spec().replication() instanceof Replication.WithParent w
-          && w.fetch() instanceof Replication.ChildFetch.PerParent;
+      boolean perParent = child.spec().replication().perParentFetch().isPresent();
       Optional<Instant> mark = topIncremental
           ? clamp(child.name(), b.value(), syncStart, notices) : Optional.empty();
       Optional<Instant> refreshed = clamp(child.name() + " children_refreshed_at",
