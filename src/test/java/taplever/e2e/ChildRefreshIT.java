@@ -58,20 +58,25 @@ class ChildRefreshIT {
     }
   }
 
-  private Path config(FakeLever lever) {
+  private Path config(FakeLever lever, String refresh) {
     return new TempFiles(dir).write("config.json", "{\"base_url\": \"" + lever.baseUrl() + "\","
         + " \"api_key\": \"fake-api-key\", \"start_date\": \"2000-01-01T00:00:00Z\","
-        + " \"requests_per_second\": 1000, \"burst\": 1000, \"child_full_refresh_days\": "
-        + PERIOD_DAYS + "}");
+        + " \"requests_per_second\": 1000, \"burst\": 1000, " + refresh + "}");
   }
 
   private TapRun day(FakeLever lever, int day, JsonNode state, OutputStream stdout) {
+    return day(lever, day, state, stdout, "\"child_full_refresh_days\": " + PERIOD_DAYS);
+  }
+
+  /** A run on simulated day {@code day}; {@code refresh}: the config's child refresh keys. */
+  private TapRun day(FakeLever lever, int day, JsonNode state, OutputStream stdout,
+      String refresh) {
     Instant at = DAY0.plus(Duration.ofDays(day));
     clock.set(at);
     TempFiles files = new TempFiles(dir);
     Path catalog = files.write("catalog.json", Catalogs.selecting("opportunities", "opportunity_offers"));
-    List<String> args = new java.util.ArrayList<>(List.of("--config", config(lever).toString(),
-        "--catalog", catalog.toString()));
+    List<String> args = new java.util.ArrayList<>(List.of("--config",
+        config(lever, refresh).toString(), "--catalog", catalog.toString()));
     if (state != null) {
       args.addAll(List.of("--state", files.write("state-" + day + ".json", state.toString()).toString()));
     }
@@ -223,9 +228,34 @@ class ChildRefreshIT {
   @Test
   void periodicModeStillReadsEveryParentWhenThePeriodIsOver() {
     fake = start();
-    TapRun first = day(fake, 0, null, null);
+    String periodic = "\"child_refresh\": \"periodic\", \"child_full_refresh_days\": 2";
+    TapRun first = day(fake, 0, null, null, periodic);
+    assertEquals(0, first.exitCode(), first::toString);
+    String live = offerOf(fake.dataset().liveOpportunityIds());
     String archived = offerOf(fake.dataset().archivedOpportunityIds());
+    clock.set(DAY0.plus(Duration.ofHours(6)));
+    fake.dataset().changeOfferStatus(live, "signed");
     fake.dataset().changeOfferStatus(archived, "signed");
-    assertFalse(delivered(first, archived, "signed"));
+
+    int before = fake.requestLog().size();
+    TapRun inside = day(fake, 1, first.lastState(), null, periodic);
+    List<String> insideRequests = fake.requestLog().subList(before, fake.requestLog().size());
+    before = fake.requestLog().size();
+    TapRun over = day(fake, 3, inside.lastState(), null, periodic);
+    List<String> overRequests = fake.requestLog().subList(before, fake.requestLog().size());
+
+    assertEquals(0, inside.exitCode(), inside::toString);
+    assertFalse(delivered(inside, live, "signed"), "inside the period: no live list");
+    assertFalse(delivered(inside, archived, "signed"), "inside the period: no archived slice");
+    assertTrue(insideRequests.stream().noneMatch(l -> l.contains("archived=")),
+        insideRequests::toString);
+    assertEquals(0, over.exitCode(), over::toString);
+    assertTrue(delivered(over, live, "signed"), "the live offer, once the period is over");
+    assertTrue(delivered(over, archived, "signed"), "the archived offer, once the period is over");
+    assertTrue(overRequests.stream().noneMatch(l -> l.contains("archived=")),
+        overRequests::toString);
+    Set<String> everyParent = fake.dataset().opportunityIds().stream()
+        .map(id -> "GET /v1/opportunities/" + id + "/offers").collect(Collectors.toSet());
+    assertEquals(everyParent, offersAsked(overRequests), "every parent's offers, read again");
   }
 }
