@@ -65,7 +65,6 @@ class CommandLineTest {
       server.start();
       TapFixture tap = new TapFixture(dir, server);
       FakeRuntime time = new FakeRuntime();
-      long started = System.nanoTime();
 
       TapRun run = TapRun.Setup.defaults().time(time).run("--config",
           tap.config("\"max_retry_seconds\": 600").toString(), "--catalog",
@@ -74,8 +73,6 @@ class CommandLineTest {
       assertEquals(0, run.exitCode(), run::toString);
       assertEquals(1, run.records("tags").size());
       assertTrue(time.sleeps().contains(Duration.ofSeconds(120)), time.sleeps().toString());
-      assertFalse(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(60)) > 0,
-          "two minutes of Retry-After took no real time");
     }
   }
 

@@ -54,7 +54,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void everyDefaultComesFromTheRegistryAndKeepsItsV01Value() {
+  void everyUnsetKeyTakesItsDocumentedDefault() {
     TapConfig c = parse("{" + KEY + "}");
     assertEquals(100, c.pageSize());
     assertEquals(8, c.maxConcurrency());
@@ -64,7 +64,8 @@ class ConfigLoaderTest {
     assertEquals(Duration.ofSeconds(10), c.connectTimeout());
     assertEquals(Duration.ofSeconds(60), c.readTimeout());
     assertEquals(Duration.ofDays(1), c.childLookback());
-    // Changed on purpose (issue 9): a monthly rolling refresh fits large accounts.
+    // Both changed from v0.1 (7 days, periodic) on purpose (issue 9): a monthly rolling refresh
+    // fits large accounts.
     assertEquals(Duration.ofDays(30), c.childFullRefresh());
     assertEquals(taplever.config.ChildRefresh.ROLLING, c.childRefresh());
     assertEquals(Region.US, c.region());

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -48,9 +49,9 @@ class FakeServerCommandTest {
                         "--write-config=" + config,
                         "--dump-ground-truth=" + truth)));
     server.start();
-    for (int i = 0; i < 200 && !out.toString().contains("\n"); i++) {
-      Thread.sleep(50);
-    }
+    // The config line is flushed first, the "listening" line on stderr after it.
+    awaitFor(() -> out.toString().contains("\n")
+        && err.toString().contains("fake Lever listening"));
     String line = out.toString().trim();
     JsonNode conf = JSON.readTree(line);
     assertEquals("k1", conf.get("api_key").asText());
@@ -96,9 +97,7 @@ class FakeServerCommandTest {
                         "--live-share=0",
                         "--dump-ground-truth=" + truth)));
     server.start();
-    for (int i = 0; i < 200 && !out.toString().contains("\n"); i++) {
-      Thread.sleep(50);
-    }
+    awaitFor(() -> out.toString().contains("\n"));
     String baseUrl = JSON.readTree(out.toString().trim()).get("base_url").asText();
     JsonNode opportunities = JSON.readTree(truth.toFile()).get("opportunities");
     for (JsonNode o : opportunities) {
@@ -124,6 +123,13 @@ class FakeServerCommandTest {
     cli.setErr(new PrintWriter(err, true));
     assertEquals(2, cli.execute("--live-share=1.5"));
     assertTrue(err.toString().contains("liveShare"), err.toString());
+  }
+
+  /** Waits, for at most ten seconds, until the server has printed what {@code printed} needs. */
+  private static void awaitFor(BooleanSupplier printed) throws InterruptedException {
+    for (int i = 0; i < 200 && !printed.getAsBoolean(); i++) {
+      Thread.sleep(50);
+    }
   }
 
   private static int status(String url) throws Exception {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import taplever.singer.TapState;
 
@@ -231,13 +232,53 @@ class RefreshWalkTest {
 
   @Test
   void periodicModeReadsNoLiveListButEveryParentWhenThePeriodIsOver() {
-    run.settings(new SyncSettings(EngineRun.START_DATE, Duration.ofDays(1), Duration.ofDays(7),
-        false, 4, true, PersonalData.KEEP));
-    lever(List.of(), List.of(opp("live1", NOW - 100 * DAY, NOW - 50 * DAY, false)), List.of(),
-        List.of());
+    // The last full pass ended two days ago, then eight: inside the seven-day period, then after.
+    EngineRun inside = periodic("2026-11-21T00:00:00.000Z");
+    EngineRun over = periodic("2026-11-15T00:00:00.000Z");
 
-    run.run(marked(""), "opportunity_offers");
+    assertTrue(inside.lever.asked().stream().noneMatch(RefreshWalkTest::archivedFilter),
+        "no live list inside the period: " + inside.lever.asked());
+    assertTrue(inside.lever.asked().stream().noneMatch(a -> a.path().endsWith("/offers")),
+        "no parent changed, none read: " + inside.lever.asked());
+    List<ScriptedLever.Asked> lists = over.lever.askedFor(OPPS);
+    assertTrue(over.lever.asked().stream().noneMatch(RefreshWalkTest::archivedFilter),
+        "no live list, no archived slice: " + lists);
+    assertEquals(1, lists.stream().filter(a -> a.param("updated_at_start").isEmpty()
+        && a.param("created_at_start").isEmpty()).count(), "one walk of every parent: " + lists);
+    for (String id : PERIODIC_PARENTS) {
+      assertEquals(1, over.lever.askedFor(OPPS + "/" + id + "/offers").size(), id + "'s offers");
+    }
+    assertEquals(Set.of("f-live1", "f-arch1", "f-arch2"),
+        Set.copyOf(over.ids("opportunity_offers", "id")));
+  }
 
-    assertTrue(run.lever.askedFor(OPPS).stream().noneMatch(a -> a.param("archived").isPresent()));
+  private static final List<String> PERIODIC_PARENTS = List.of("live1", "arch1", "arch2");
+
+  /**
+   * A periodic run whose last full pass ended at {@code refreshedAt}; Lever has one live parent
+   * and two archived ones, none changed since the bookmark.
+   */
+  private static EngineRun periodic(String refreshedAt) {
+    EngineRun run = new EngineRun().settings(new SyncSettings(EngineRun.START_DATE,
+        Duration.ofDays(1), Duration.ofDays(7), false, 4, true, PersonalData.KEEP));
+    List<String> parents = List.of(opp("live1", NOW - 100 * DAY, NOW - 50 * DAY, false),
+        opp("arch1", NOW - 200 * DAY, NOW - 150 * DAY, true),
+        opp("arch2", NOW - 300 * DAY, NOW - 250 * DAY, true));
+    run.lever.on(OPPS, a -> a.params().keySet().stream().anyMatch(p -> p.startsWith("archived")
+        || p.startsWith("updated_at") || p.startsWith("created_at"))
+        ? List.of("[]") : List.of("[" + String.join(",", parents) + "]"));
+    for (String id : PERIODIC_PARENTS) {
+      run.lever.on(OPPS + "/" + id + "/offers", a -> List.of("[{\"id\": \"f-" + id + "\"}]"));
+    }
+    String mark = "\"replication_key\": \"updatedAt\","
+        + " \"replication_key_value\": \"2026-11-22T00:00:00.000Z\"";
+    run.run(EngineRun.state("{\"bookmarks\": {\"opportunities\": {" + mark + "},"
+        + " \"opportunity_offers\": {" + mark + ", \"children_refreshed_at\": \"" + refreshedAt
+        + "\"}}}"), "opportunity_offers");
+    return run;
+  }
+
+  private static boolean archivedFilter(ScriptedLever.Asked a) {
+    return a.params().keySet().stream().anyMatch(p -> p.startsWith("archived"));
   }
 }
