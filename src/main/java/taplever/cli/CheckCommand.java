@@ -49,7 +49,8 @@ import taplever.streams.StreamSpec;
     exitCodeList = {"0:every selected stream is readable",
         "1:a stream is not readable (missing scope, add-on not enabled, rejected credentials,"
             + " error)",
-        "2:bad usage, config or catalog (nothing was asked of Lever)"})
+        "2:bad usage, config or catalog, or the OAuth config is locked by another run (nothing"
+            + " was asked of Lever)"})
 final class CheckCommand implements Callable<Integer> {
 
   @CommandLine.Mixin

@@ -6,8 +6,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The options every command that reads a config shares (the tap, {@code login}, a future
- * {@code check}): {@code --config} and {@code --log-level}. {@code demo} makes its own config, so
+ * The options every command that reads a config shares (the tap, {@code login}, {@code check}):
+ * {@code --config} and {@code --log-level}. {@code demo} makes its own config, so
  * it mixes in {@link LogOptions} alone.
  */
 final class CommonOptions {

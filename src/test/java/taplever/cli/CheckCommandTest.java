@@ -406,6 +406,9 @@ class CheckCommandTest {
         + " --format json"), run::toString);
     assertTrue(run.stdout().contains("tap-lever login --config config.json --catalog"
         + " catalog.json"), run::toString);
+    assertTrue(run.stdout().replaceAll("\\s+", " ").contains("2 bad usage, config or catalog, or"
+        + " the OAuth config is locked by another run (nothing was asked of Lever)"),
+        run::toString);
   }
 
   @Test
