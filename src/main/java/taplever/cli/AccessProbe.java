@@ -50,8 +50,15 @@ final class AccessProbe {
     this.windowEnd = windowEnd;
   }
 
-  /** What the probe found: one check per selected stream, in registry order. */
-  record Findings(List<StreamCheck> streams, ConfidentialAccess confidential) {
+  /**
+   * What the probe found: one check per selected stream, in registry order.
+   *
+   * @param credentials the failure no request could escape, wherever it came (a selected stream
+   *     or the confidential-access probe): Lever refused the credentials (401, the token
+   *     endpoint) or did not answer; empty when Lever accepted them
+   */
+  record Findings(List<StreamCheck> streams, ConfidentialAccess confidential,
+      Optional<StreamCheck> credentials) {
     Findings {
       streams = List.copyOf(streams);
     }
@@ -89,7 +96,7 @@ final class AccessProbe {
     }
     ConfidentialAccess access = confidential.orElseGet(this::confidentialAlone);
     checks.sort(Comparator.comparingInt(c -> registryIndex(c.stream())));
-    return new Findings(checks, access);
+    return new Findings(checks, access, halted);
   }
 
   private Listing list(StreamSpec top) {

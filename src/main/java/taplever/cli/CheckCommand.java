@@ -113,7 +113,8 @@ final class CheckCommand implements Callable<Integer> {
         report = new CheckReport(findings.streams(), findings.confidential(),
             current.credentials().mode(), credentialsKey(current), current.region().configName(),
             origin(current.baseUrl()), GrantAdvice.of(current, config,
-                Optional.ofNullable(catalog), selected, findings.streams()));
+                Optional.ofNullable(catalog), selected, findings.streams()),
+            findings.credentials());
       }
     } finally {
       lock.ifPresent(ConfigLock::close);
