@@ -131,6 +131,10 @@ class CheckCommandTest {
     assertTrue(requests.stream().anyMatch(r -> r.startsWith("GET /v1/eeo/responses/pii?")
         && r.contains("created_at_start=946684800000") && r.contains("created_at_end=")),
         requests::toString);
+    // Lever refuses /postings/deleted windows over 30 days: the sync's first window, from start_date.
+    assertTrue(requests.stream().anyMatch(r -> r.startsWith("GET /v1/postings/deleted?")
+        && r.contains("deleted_at_start=946684800000")
+        && r.contains("deleted_at_end=" + (946684800000L + 30L * 86_400_000))), requests::toString);
     String firstOpportunity = fake.dataset().opportunityIds().get(0);
     assertTrue(requests.contains("GET /v1/opportunities/" + firstOpportunity + "/offers?limit=1"),
         requests::toString);
