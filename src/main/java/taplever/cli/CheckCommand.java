@@ -89,8 +89,8 @@ final class CheckCommand implements Callable<Integer> {
       default -> throw new InputException("--format must be text or json, not '" + format + "'");
     };
     ObjectMapper mapper = TapLeverCommand.mapper();
-    TapConfig cfg = new ConfigLoader(log::warn, TapLeverCommand.userAgent(), runtime.clock(),
-        env.variables()).load(config, ConfigLoader.Purpose.SYNC);
+    TapConfig cfg = ConfigInput.load(new ConfigLoader(log::warn, TapLeverCommand.userAgent(),
+        runtime.clock(), env.variables()), config, ConfigLoader.Purpose.SYNC);
     SchemaRepository schemas = new SchemaRepository(mapper);
     List<StreamSelection> selections = catalog == null ? new Selection(schemas).defaults()
         : new Selection(schemas).fromCatalog(JsonFile.read(mapper, catalog, "catalog"));
@@ -104,8 +104,8 @@ final class CheckCommand implements Callable<Integer> {
       // As in a sync: under the lock the refresh token read is the newest, and a rotated one is
       // saved before it is used.
       TapConfig current = lock.isEmpty() ? cfg
-          : new ConfigLoader(w -> { }, TapLeverCommand.userAgent(), runtime.clock(),
-              env.variables()).load(config, ConfigLoader.Purpose.SYNC);
+          : ConfigInput.load(new ConfigLoader(w -> { }, TapLeverCommand.userAgent(),
+              runtime.clock(), env.variables()), config, ConfigLoader.Purpose.SYNC);
       try (LeverClient client = LeverHttp.create(current,
           SyncRunner.tokenStore(current, env.files()), HttpObserver.NONE, runtime)) {
         AccessProbe.Findings findings = new AccessProbe(client, current.credentials().mode(),

@@ -190,6 +190,38 @@ class BadInputTest {
     assertUsageError(run, expected);
   }
 
+  static Stream<Arguments> piiFieldsNamingNoField() {
+    List<List<String>> commands = List.of(List.of(), List.of("--discover"), List.of("check"),
+        List.of("login", "--no-browser", "--timeout-seconds", "1"));
+    return commands.stream().flatMap(command -> Stream.of(
+        Arguments.of(command, "opportunities.nosuchfield", "which is not a field of stream"
+            + " opportunities"),
+        Arguments.of(command, "nosuchstream.emails", "but tap-lever has no stream 'nosuchstream'")));
+  }
+
+  /**
+   * Once checked inside the sync only: --discover and check exited 0, and the sync printed an
+   * empty summary table before its exit 2, after taking an OAuth config's lock.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("piiFieldsNamingNoField")
+  void piiFieldsNamingNoFieldAreAConfigErrorOfEveryCommandBeforeTheLock(List<String> command,
+      String field, String expected) {
+    Path file = new TempFiles(dir).write("config.json", "{\"client_id\": \"c\", \"client_secret\":"
+        + " \"s\", \"refresh_token\": \"r\", \"token_url\": \"http://127.0.0.1:1/oauth/token\","
+        + " \"base_url\": \"http://127.0.0.1:1/v1\", \"max_retry_seconds\": 1, \"start_date\":"
+        + " \"2024-01-01T00:00:00Z\", \"pii\": {\"mode\": \"drop\", \"fields\": [\"" + field
+        + "\"]}}");
+    List<String> args = new ArrayList<>(command);
+    args.addAll(List.of("--config", file.toString()));
+
+    TapRun run = TapRun.of(args.toArray(String[]::new));
+
+    assertUsageError(run, "config key 'pii.fields' names '" + field + "', " + expected);
+    assertFalse(run.stderr().contains("summary:"), run::toString);
+    assertFalse(Files.exists(dir.resolve("config.json.lock")), "no lock was taken");
+  }
+
   @Test
   void aConfigNestedTooDeepNamesTheFileAndTheLimit() {
     Path file = new TempFiles(dir).write("config.json", "{" + OFFLINE + ", \"x\": "
