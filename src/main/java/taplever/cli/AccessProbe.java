@@ -50,8 +50,15 @@ final class AccessProbe {
     this.windowEnd = windowEnd;
   }
 
-  /** What the probe found: one check per selected stream, in registry order. */
-  record Findings(List<StreamCheck> streams, ConfidentialAccess confidential) {
+  /**
+   * What the probe found: one check per selected stream, in registry order.
+   *
+   * @param credentials the failure no request could escape, wherever it came (a selected stream
+   *     or the confidential-access probe): Lever refused the credentials (401, the token
+   *     endpoint) or did not answer; empty when Lever accepted them
+   */
+  record Findings(List<StreamCheck> streams, ConfidentialAccess confidential,
+      Optional<StreamCheck> credentials) {
     Findings {
       streams = List.copyOf(streams);
     }
@@ -89,7 +96,7 @@ final class AccessProbe {
     }
     ConfidentialAccess access = confidential.orElseGet(this::confidentialAlone);
     checks.sort(Comparator.comparingInt(c -> registryIndex(c.stream())));
-    return new Findings(checks, access);
+    return new Findings(checks, access, halted);
   }
 
   private Listing list(StreamSpec top) {
@@ -183,7 +190,8 @@ final class AccessProbe {
   /**
    * The list's own parameters, one record, and a window from start_date to now when the list's
    * filter has no fallback: a first sync reads such lists windowed, and some of them default to
-   * a short window of Lever's own (a week of EEO answers) when none is sent.
+   * a short window of Lever's own (a week of EEO answers) when none is sent. Where Lever refuses
+   * windows longer than the cursor's longest, the window is the first one a sync asks for.
    */
   private Map<String, List<String>> params(StreamSpec top) {
     Endpoint endpoint = top.endpoint().orElseThrow();
@@ -191,8 +199,10 @@ final class AccessProbe {
     if (top.replication() instanceof Replication.Incremental incremental
         && incremental.key().filter() instanceof Cursor.ServerWindow window
         && window.fallbackKey().isEmpty()) {
+      Instant end = window.longest().map(windowStart::plus).filter(windowEnd::isAfter)
+          .orElse(windowEnd);
       params.put(window.startParam(), List.of(Long.toString(windowStart.toEpochMilli())));
-      params.put(window.endParam(), List.of(Long.toString(windowEnd.toEpochMilli())));
+      params.put(window.endParam(), List.of(Long.toString(end.toEpochMilli())));
     }
     params.putAll(ONE);
     return params;

@@ -49,7 +49,8 @@ import taplever.streams.StreamSpec;
     exitCodeList = {"0:every selected stream is readable",
         "1:a stream is not readable (missing scope, add-on not enabled, rejected credentials,"
             + " error)",
-        "2:bad usage, config or catalog (nothing was asked of Lever)"})
+        "2:bad usage, config or catalog, or the OAuth config is locked by another run (nothing"
+            + " was asked of Lever)"})
 final class CheckCommand implements Callable<Integer> {
 
   @CommandLine.Mixin
@@ -88,8 +89,8 @@ final class CheckCommand implements Callable<Integer> {
       default -> throw new InputException("--format must be text or json, not '" + format + "'");
     };
     ObjectMapper mapper = TapLeverCommand.mapper();
-    TapConfig cfg = new ConfigLoader(log::warn, TapLeverCommand.userAgent(), runtime.clock(),
-        env.variables()).load(config, ConfigLoader.Purpose.SYNC);
+    TapConfig cfg = ConfigInput.load(new ConfigLoader(log::warn, TapLeverCommand.userAgent(),
+        runtime.clock(), env.variables()), config, ConfigLoader.Purpose.SYNC);
     SchemaRepository schemas = new SchemaRepository(mapper);
     List<StreamSelection> selections = catalog == null ? new Selection(schemas).defaults()
         : new Selection(schemas).fromCatalog(JsonFile.read(mapper, catalog, "catalog"));
@@ -103,8 +104,8 @@ final class CheckCommand implements Callable<Integer> {
       // As in a sync: under the lock the refresh token read is the newest, and a rotated one is
       // saved before it is used.
       TapConfig current = lock.isEmpty() ? cfg
-          : new ConfigLoader(w -> { }, TapLeverCommand.userAgent(), runtime.clock(),
-              env.variables()).load(config, ConfigLoader.Purpose.SYNC);
+          : ConfigInput.load(new ConfigLoader(w -> { }, TapLeverCommand.userAgent(),
+              runtime.clock(), env.variables()), config, ConfigLoader.Purpose.SYNC);
       try (LeverClient client = LeverHttp.create(current,
           SyncRunner.tokenStore(current, env.files()), HttpObserver.NONE, runtime)) {
         AccessProbe.Findings findings = new AccessProbe(client, current.credentials().mode(),
@@ -112,7 +113,8 @@ final class CheckCommand implements Callable<Integer> {
         report = new CheckReport(findings.streams(), findings.confidential(),
             current.credentials().mode(), credentialsKey(current), current.region().configName(),
             origin(current.baseUrl()), GrantAdvice.of(current, config,
-                Optional.ofNullable(catalog), selected, findings.streams()));
+                Optional.ofNullable(catalog), selected, findings.streams()),
+            findings.credentials());
       }
     } finally {
       lock.ifPresent(ConfigLock::close);

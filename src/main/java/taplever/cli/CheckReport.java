@@ -16,17 +16,31 @@ import java.util.Optional;
  * @param host the origin the requests went to, {@code scheme://host[:port]}
  * @param grant what would grant the missing scopes: the exact {@code login} command for OAuth,
  *     what to generate for an API key; empty when no scope is missing
+ * @param credentialsFailure Lever refused the credentials (401, the token endpoint) or did not
+ *     answer, on any request of the check; empty when it accepted them
  */
 record CheckReport(List<StreamCheck> streams, ConfidentialAccess confidential, String credentials,
-    String credentialsKey, String region, String host, Optional<String> grant) {
+    String credentialsKey, String region, String host, Optional<String> grant,
+    Optional<StreamCheck> credentialsFailure) {
 
   CheckReport {
     streams = List.copyOf(streams);
   }
 
-  /** Every selected stream can be synced (a child the account gives no parent for included). */
+  /**
+   * Lever accepted the credentials and every selected stream can be synced (a child the account
+   * gives no parent for included). Credentials it refused fail the check even when no stream is
+   * selected: no sync could run with them.
+   */
   boolean passes() {
-    return streams.stream().allMatch(s -> s.verdict().passes());
+    return credentialsFailure.isEmpty() && streams.stream().allMatch(s -> s.verdict().passes());
+  }
+
+  /** "API key", or "API key, rejected (why)" / "API key, not confirmed (why)". */
+  private String credentialsLine() {
+    return credentialsFailure.map(f -> credentials + (f.verdict()
+        == StreamCheck.Verdict.REJECTED_CREDENTIALS ? ", rejected (" : ", not confirmed (")
+        + f.detail() + ")").orElse(credentials);
   }
 
   String text() {
@@ -46,7 +60,7 @@ record CheckReport(List<StreamCheck> streams, ConfidentialAccess confidential, S
     for (StreamCheck s : streams) {
       out.append(String.format(row, s.stream(), result(s), s.detail()));
     }
-    out.append("Credentials: ").append(credentials).append(System.lineSeparator());
+    out.append("Credentials: ").append(credentialsLine()).append(System.lineSeparator());
     out.append("Region: ").append(region).append(System.lineSeparator());
     out.append("Host: ").append(host).append(System.lineSeparator());
     out.append("Confidential data: ").append(confidential.words()).append(" (")

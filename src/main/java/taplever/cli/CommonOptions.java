@@ -6,8 +6,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The options every command that reads a config shares (the tap, {@code login}, a future
- * {@code check}): {@code --config} and {@code --log-level}. {@code demo} makes its own config, so
+ * The options every command that reads a config shares (the tap, {@code login}, {@code check}):
+ * {@code --config} and {@code --log-level}. {@code demo} makes its own config, so
  * it mixes in {@link LogOptions} alone.
  */
 final class CommonOptions {
@@ -19,12 +19,16 @@ final class CommonOptions {
   @Mixin
   LogOptions log;
 
-  /** The config path, or the usage error picocli gives for a missing required option. */
+  /**
+   * The config's real path ({@link ConfigInput#realPath}: the command reads, locks and rewrites
+   * that file, never a symlink to it), or the usage error picocli gives for a missing required
+   * option.
+   */
   Path requireConfig(CommandLine.Model.CommandSpec spec) {
     if (config == null) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "Missing required option: '--config=FILE'");
     }
-    return config;
+    return ConfigInput.realPath(config);
   }
 }

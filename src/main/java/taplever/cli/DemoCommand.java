@@ -53,7 +53,13 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     StderrLogs logs = LogOptions.logs(spec);
-    FakeLeverOptions options = FakeLeverOptions.defaults().withSeed(seed).withOpportunities(opportunities);
+    FakeLeverOptions options;
+    try {
+      options = FakeLeverOptions.defaults().withSeed(seed).withOpportunities(opportunities);
+    } catch (IllegalArgumentException e) {
+      // As fake-server words it: an option out of range is a usage error, not a bug.
+      throw new CommandLine.ParameterException(spec.commandLine(), "demo: " + e.getMessage());
+    }
     try (FakeLever fake = FakeLever.start(options)) {
       Path dir = Files.createTempDirectory("tap-lever-demo");
       Path config = dir.resolve("config.json");

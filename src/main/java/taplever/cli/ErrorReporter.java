@@ -43,15 +43,14 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler,
 
   @Override
   public int getExitCode(Throwable ex) {
-    if (ex instanceof InterruptedSyncException ie) {
-      return ie.signalExitCode();
-    }
     if (ex instanceof TapException te) {
-      return (switch (te.kind()) {
-        case INPUT -> outputStarted.getAsBoolean() ? ExitCode.FAILURE : ExitCode.USAGE;
-        case API, TARGET_GONE -> ExitCode.FAILURE;
-        case INTERRUPTED -> ExitCode.SIGTERM;
-      }).code();
+      return switch (te.kind()) {
+        case INPUT -> (outputStarted.getAsBoolean() ? ExitCode.FAILURE : ExitCode.USAGE).code();
+        case API, TARGET_GONE -> ExitCode.FAILURE.code();
+        // Only InterruptedSyncException is of this kind (TapException is sealed), and it knows
+        // which signal stopped the run: SIGINT and SIGTERM exit differently.
+        case INTERRUPTED -> ((InterruptedSyncException) te).signalExitCode();
+      };
     }
     if (ex instanceof CommandLine.ParameterException) {
       return ExitCode.USAGE.code();

@@ -95,9 +95,9 @@ final class LoginCommand implements Callable<Integer> {
       throw new InputException("--timeout-seconds must be at least 1, not " + timeoutSeconds);
     }
     Logger log = logs.getLogger("tap-lever");
-    TapConfig cfg = new ConfigLoader(log::warn,
-        TapLeverCommand.userAgent(), env.runtimes().runtime(logs).clock(), env.variables())
-        .load(config, ConfigLoader.Purpose.LOGIN);
+    TapConfig cfg = ConfigInput.load(new ConfigLoader(log::warn,
+        TapLeverCommand.userAgent(), env.runtimes().runtime(logs).clock(), env.variables()),
+        config, ConfigLoader.Purpose.LOGIN);
     // Read before anything listens: a bad catalog is a usage error with nothing started.
     SortedSet<String> selection = selectionScopes();
     if (catalog != null && (scopes != null || cfg.scopes().isPresent())) {

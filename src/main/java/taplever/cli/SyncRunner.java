@@ -40,8 +40,12 @@ final class SyncRunner {
     this.files = files;
   }
 
-  /** The config's {@code pii} block as the engine applies it, its paths checked first. */
-  PersonalData personalData() {
+  /**
+   * The config's {@code pii} block as the engine applies it, its paths checked first: a path
+   * naming no field is an {@code InputException}. {@link ConfigInput} calls it for every command
+   * before anything else happens, so the sync's own call never fails.
+   */
+  static PersonalData personalData(TapConfig config, ObjectMapper mapper) {
     PiiPolicy pii = config.pii();
     PersonalData.Mode mode = switch (pii.mode()) {
       case KEEP -> PersonalData.Mode.KEEP;
@@ -81,7 +85,7 @@ final class SyncRunner {
         SyncSettings settings = new SyncSettings(config.startDate(), config.childLookback(),
             config.childFullRefresh(), config.childRefresh() == ChildRefresh.ROLLING,
             config.maxConcurrency(),
-            config.unknownFields() == UnknownFields.KEEP, personalData());
+            config.unknownFields() == UnknownFields.KEEP, personalData(config, mapper));
         new SyncEngine(settings, client, writer, runtime, cancellation, stats)
             .run(selections, input);
       } finally {

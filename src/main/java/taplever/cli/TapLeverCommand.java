@@ -150,7 +150,7 @@ public final class TapLeverCommand implements Callable<Integer> {
     ObjectMapper mapper = mapper();
     ConfigLoader loader = new ConfigLoader(log::warn, userAgent(), runtime.clock(),
         env.variables());
-    TapConfig cfg = loader.load(config, ConfigLoader.Purpose.SYNC);
+    TapConfig cfg = ConfigInput.load(loader, config, ConfigLoader.Purpose.SYNC);
     SchemaRepository schemas = new SchemaRepository(mapper);
     if (discover) {
       print(new Discovery(schemas).catalog().toPrettyString() + "\n");
@@ -169,8 +169,8 @@ public final class TapLeverCommand implements Callable<Integer> {
       // Under the lock the refresh token read is the newest: a run that just ended may have
       // rotated the one read above.
       TapConfig current = lock.isEmpty() ? cfg
-          : new ConfigLoader(w -> { }, userAgent(), runtime.clock(), env.variables())
-              .load(config, ConfigLoader.Purpose.SYNC);
+          : ConfigInput.load(new ConfigLoader(w -> { }, userAgent(), runtime.clock(),
+              env.variables()), config, ConfigLoader.Purpose.SYNC);
       try (SingerWriter writer = new SingerWriter(stdout, mapper)) {
         new SyncRunner(current, mapper, runtime, env.files()).run(selections, input, writer);
       }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -114,12 +112,6 @@ public final class ConfigFileWriter {
     if (e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
       return "it is no longer valid JSON";
     }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof FileSystemException fs && fs.getReason() != null) {
-      return fs.getReason();
-    }
-    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    return FileReasons.of(e);
   }
 }

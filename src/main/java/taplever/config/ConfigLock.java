@@ -7,8 +7,14 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Set;
 import taplever.error.InputException;
 
 /**
@@ -40,15 +46,24 @@ public final class ConfigLock implements AutoCloseable {
    */
   public static ConfigLock acquire(Path config, long pid) {
     Path file = fileFor(config);
+    boolean existed = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
     FileChannel channel;
     try {
+      // Not through a symlink: a run as root would truncate whatever it points to.
       channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE);
+          StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     } catch (IOException e) {
-      throw new InputException("cannot create the lock file " + file + " (" + e.getClass()
-          .getSimpleName() + "); the config's folder must be writable for an OAuth config");
+      throw new InputException(existed
+          ? "cannot open the lock file " + file + " (" + FileReasons.of(e) + "); it must be a"
+              + " regular file the user running the tap can write (delete it if a run as another"
+              + " user left it)"
+          : "cannot create the lock file " + file + " (" + FileReasons.of(e) + "); the config's"
+              + " folder must be writable for an OAuth config");
     }
     try {
+      // Before the lock: setting a mode may open and close the file, and closing any descriptor
+      // of a file drops the process's POSIX locks on it.
+      ownLike(file, config);
       FileLock lock = tryLock(channel);
       if (lock == null) {
         String holder = holder(file);
@@ -63,7 +78,42 @@ public final class ConfigLock implements AutoCloseable {
       return new ConfigLock(channel, lock);
     } catch (IOException e) {
       closeQuietly(channel);
-      throw new InputException("cannot lock " + file + " (" + e.getClass().getSimpleName() + ")");
+      throw new InputException("cannot lock " + file + " (" + FileReasons.of(e) + ")");
+    }
+  }
+
+  /**
+   * Gives the lock file the config's owner, group and mode (and always its owner's read and
+   * write), as {@link SafeReplace} does the config: a run as root would otherwise leave it root's,
+   * 0644, and the next run as the config's owner could not open it. Changes only what differs.
+   * Best effort: a user who may not give the file away (not root) keeps it, and whoever can write
+   * the config's folder can still take it over by deleting it.
+   */
+  private static void ownLike(Path file, Path config) {
+    PosixFileAttributeView lockView = Files.getFileAttributeView(file,
+        PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    PosixFileAttributeView configView = Files.getFileAttributeView(config,
+        PosixFileAttributeView.class);
+    if (lockView == null || configView == null) {
+      return;
+    }
+    try {
+      PosixFileAttributes wanted = configView.readAttributes();
+      PosixFileAttributes now = lockView.readAttributes();
+      Set<PosixFilePermission> mode = EnumSet.of(PosixFilePermission.OWNER_READ,
+          PosixFilePermission.OWNER_WRITE);
+      mode.addAll(wanted.permissions());
+      if (!mode.equals(now.permissions())) {
+        lockView.setPermissions(mode);
+      }
+      if (!wanted.group().equals(now.group())) {
+        lockView.setGroup(wanted.group());
+      }
+      if (!wanted.owner().equals(now.owner())) {
+        lockView.setOwner(wanted.owner());
+      }
+    } catch (IOException | SecurityException e) {
+      // Not permitted here: the file stays this user's, which this run can use.
     }
   }
 

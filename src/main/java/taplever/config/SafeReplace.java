@@ -1,9 +1,11 @@
 package taplever.config;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -12,9 +14,9 @@ import java.util.Set;
 
 /**
  * Replaces a file atomically: a temporary file in the same folder, given the owner, group and
- * mode of the file it stands in for, written and fsynced, then renamed over the target. A run as
- * root therefore leaves the user's config owned by the user, and a crash leaves the old file or
- * the new one, never half of either.
+ * mode of the file it stands in for, written and fsynced, then renamed over the target and the
+ * folder fsynced. A run as root therefore leaves the user's config owned by the user, and a crash
+ * leaves the old file or the new one, never half of either.
  */
 final class SafeReplace {
   private final FileWrites writes;
@@ -36,6 +38,21 @@ final class SafeReplace {
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+    syncFolder(target);
+  }
+
+  /**
+   * Makes the rename itself durable: until the folder's entry reaches the disk, a power cut can
+   * bring back the old config, whose refresh token Lever has already retired. Best effort: some
+   * file systems cannot open a folder for reading, and the new file is already complete.
+   */
+  private static void syncFolder(Path target) {
+    try (FileChannel folder = FileChannel.open(target.toAbsolutePath().getParent(),
+        StandardOpenOption.READ)) {
+      folder.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // The rename happened; only its durability across a power cut is not confirmed.
     }
   }
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
 import taplever.error.InputException;
 
 /**
@@ -54,15 +55,32 @@ public final class UrlText {
           + " name or password (put credentials in their own keys), not " + shown);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    String host = uri.getHost() == null ? "" : IDN.toASCII(uri.getHost()).toLowerCase(Locale.ROOT);
-    if (host.isEmpty()) {
+    if (uri.getHost() == null || uri.getHost().isEmpty()) {
       throw new InputException("config key '" + key + "' must be https://host/path, not " + shown);
     }
-    if (scheme.equals("https") || (scheme.equals("http") && isLoopback(host))) {
-      return value;
+    String host;
+    try {
+      host = IDN.toASCII(uri.getHost()).toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      throw new InputException("config key '" + key + "' has a host name that is not a valid"
+          + " domain name (each dot-separated label must be 1 to 63 characters, and IDNA must"
+          + " accept its characters): " + shown);
     }
-    throw new InputException("config key '" + key + "' must use https (plain http is allowed only"
-        + " for 127.0.0.1, localhost or [::1]), not " + shown);
+    // URI takes any digits as a port; the HTTP client only 1 to 65535.
+    if (uri.getPort() == 0 || uri.getPort() > 65_535) {
+      throw new InputException("config key '" + key + "' has port " + uri.getPort() + ", which"
+          + " is not a TCP port (1 to 65535): " + shown);
+    }
+    if (!scheme.equals("https") && !(scheme.equals("http") && isLoopback(host))) {
+      throw new InputException("config key '" + key + "' must use https (plain http is allowed"
+          + " only for 127.0.0.1, localhost or [::1]), not " + shown);
+    }
+    // What the requests are built from: a URL it cannot take would fail them all, mid-run.
+    if (HttpUrl.parse(value) == null) {
+      throw new InputException("config key '" + key + "' is not a URL the HTTP client can use ("
+          + shown + ")");
+    }
+    return value;
   }
 
   private static String rawAuthority(URI uri) {

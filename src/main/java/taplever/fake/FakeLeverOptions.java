@@ -65,9 +65,12 @@ public record FakeLeverOptions(
     boolean deletedPostingsEndpoint) {
 
   public FakeLeverOptions {
-    if (opportunities < 0 || port < 0 || port > 65_535 || latencyMs < 0 || faultEvery < 0) {
-      throw new IllegalArgumentException("negative count, port, latency or faultEvery");
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be from 0 to 65535, not " + port);
     }
+    notNegative("opportunities", opportunities);
+    notNegative("latencyMs", latencyMs);
+    notNegative("faultEvery", faultEvery);
     if (rateLimit && (requestsPerSecond <= 0 || burst < 1)) {
       throw new IllegalArgumentException("requestsPerSecond must be > 0 and burst >= 1");
     }
@@ -84,6 +87,12 @@ public record FakeLeverOptions(
       throw new IllegalArgumentException("liveShare must be within 0..1");
     }
     deniedScopes = Set.copyOf(deniedScopes);
+  }
+
+  private static void notNegative(String name, long value) {
+    if (value < 0) {
+      throw new IllegalArgumentException(name + " must be 0 or more, not " + value);
+    }
   }
 
   /**

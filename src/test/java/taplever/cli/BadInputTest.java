@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -189,6 +190,38 @@ class BadInputTest {
     assertUsageError(run, expected);
   }
 
+  static Stream<Arguments> piiFieldsNamingNoField() {
+    List<List<String>> commands = List.of(List.of(), List.of("--discover"), List.of("check"),
+        List.of("login", "--no-browser", "--timeout-seconds", "1"));
+    return commands.stream().flatMap(command -> Stream.of(
+        Arguments.of(command, "opportunities.nosuchfield", "which is not a field of stream"
+            + " opportunities"),
+        Arguments.of(command, "nosuchstream.emails", "but tap-lever has no stream 'nosuchstream'")));
+  }
+
+  /**
+   * Once checked inside the sync only: --discover and check exited 0, and the sync printed an
+   * empty summary table before its exit 2, after taking an OAuth config's lock.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("piiFieldsNamingNoField")
+  void piiFieldsNamingNoFieldAreAConfigErrorOfEveryCommandBeforeTheLock(List<String> command,
+      String field, String expected) {
+    Path file = new TempFiles(dir).write("config.json", "{\"client_id\": \"c\", \"client_secret\":"
+        + " \"s\", \"refresh_token\": \"r\", \"token_url\": \"http://127.0.0.1:1/oauth/token\","
+        + " \"base_url\": \"http://127.0.0.1:1/v1\", \"max_retry_seconds\": 1, \"start_date\":"
+        + " \"2024-01-01T00:00:00Z\", \"pii\": {\"mode\": \"drop\", \"fields\": [\"" + field
+        + "\"]}}");
+    List<String> args = new ArrayList<>(command);
+    args.addAll(List.of("--config", file.toString()));
+
+    TapRun run = TapRun.of(args.toArray(String[]::new));
+
+    assertUsageError(run, "config key 'pii.fields' names '" + field + "', " + expected);
+    assertFalse(run.stderr().contains("summary:"), run::toString);
+    assertFalse(Files.exists(dir.resolve("config.json.lock")), "no lock was taken");
+  }
+
   @Test
   void aConfigNestedTooDeepNamesTheFileAndTheLimit() {
     Path file = new TempFiles(dir).write("config.json", "{" + OFFLINE + ", \"x\": "
@@ -243,7 +276,47 @@ class BadInputTest {
         Arguments.of("base_url", "https://api lever.co/v1?api_key=QUERY-SECRET-77", "is not a valid URL"),
         Arguments.of("token_url", "https://user:PASSWORD-77@auth.lever.co/oauth/token", "without a user name"),
         Arguments.of("token_url", "http://auth.lever.co/oauth/token?x=QUERY-SECRET-77", "must use https"),
-        Arguments.of("authorize_url", "https://u:PASSWORD-77@auth.lever.co/authorize", "without a user name"));
+        Arguments.of("authorize_url", "https://u:PASSWORD-77@auth.lever.co/authorize", "without a user name"),
+        Arguments.of("base_url", "http://127.0.0.1:99999/v1?api_key=QUERY-SECRET-77",
+            "config key 'base_url' has port 99999, which is not a TCP port (1 to 65535)"),
+        Arguments.of("token_url", "https://auth.lever.co:0/oauth/token?x=QUERY-SECRET-77",
+            "config key 'token_url' has port 0, which is not a TCP port (1 to 65535)"),
+        Arguments.of("base_url", "https://" + "a".repeat(70) + ".lever.co/v1?api_key=QUERY-SECRET-77",
+            "config key 'base_url' has a host name that is not a valid domain name"),
+        Arguments.of("authorize_url", "https://" + "b".repeat(64) + ".lever.co/authorize?q=QUERY-SECRET-77",
+            "config key 'authorize_url' has a host name that is not a valid domain name"));
+  }
+
+  static Stream<Arguments> urlsOkHttpCannotUse() {
+    String longLabel = "https://" + "a".repeat(70) + ".lever.co/v1";
+    return Stream.of(
+        Arguments.of("sync", "base_url", "http://127.0.0.1:99999/v1", "has port 99999"),
+        Arguments.of("check", "base_url", "http://127.0.0.1:99999/v1", "has port 99999"),
+        Arguments.of("sync", "base_url", longLabel, "has a host name that is not a valid domain name"),
+        Arguments.of("check", "base_url", longLabel, "has a host name that is not a valid domain name"),
+        Arguments.of("sync", "token_url", "http://127.0.0.1:99999/oauth/token", "has port 99999"),
+        Arguments.of("check", "token_url", "http://127.0.0.1:99999/oauth/token", "has port 99999"));
+  }
+
+  /** Once "internal error (IllegalArgumentException)", exit 1, after an OAuth run took the lock. */
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @MethodSource("urlsOkHttpCannotUse")
+  void aUrlOkHttpCannotUseIsAConfigErrorBeforeTheLock(String command, String key, String url,
+      String expected) {
+    String credentials = key.equals("token_url")
+        ? "\"client_id\": \"c\", \"client_secret\": \"s\", \"refresh_token\": \"r\", \"token_url\": \""
+            + url + "\", \"base_url\": \"http://127.0.0.1:1/v1\""
+        : "\"api_key\": \"" + KEY + "\", \"base_url\": \"" + url + "\"";
+    Path file = new TempFiles(dir).write("config.json", "{" + credentials
+        + ", \"start_date\": \"2024-01-01T00:00:00Z\", \"max_retry_seconds\": 1}");
+    List<String> args = new ArrayList<>(command.equals("check") ? List.of("check") : List.of());
+    args.addAll(List.of("--config", file.toString()));
+
+    TapRun run = TapRun.of(args.toArray(String[]::new));
+
+    assertUsageError(run, "config key '" + key + "' " + expected);
+    assertFalse(run.stderr().contains("internal error"), run::toString);
+    assertFalse(Files.exists(dir.resolve("config.json.lock")), "no lock was taken");
   }
 
   @ParameterizedTest(name = "{0} {1}")

@@ -131,6 +131,10 @@ class CheckCommandTest {
     assertTrue(requests.stream().anyMatch(r -> r.startsWith("GET /v1/eeo/responses/pii?")
         && r.contains("created_at_start=946684800000") && r.contains("created_at_end=")),
         requests::toString);
+    // Lever refuses /postings/deleted windows over 30 days: the sync's first window, from start_date.
+    assertTrue(requests.stream().anyMatch(r -> r.startsWith("GET /v1/postings/deleted?")
+        && r.contains("deleted_at_start=946684800000")
+        && r.contains("deleted_at_end=" + (946684800000L + 30L * 86_400_000))), requests::toString);
     String firstOpportunity = fake.dataset().opportunityIds().get(0);
     assertTrue(requests.contains("GET /v1/opportunities/" + firstOpportunity + "/offers?limit=1"),
         requests::toString);
@@ -406,6 +410,9 @@ class CheckCommandTest {
         + " --format json"), run::toString);
     assertTrue(run.stdout().contains("tap-lever login --config config.json --catalog"
         + " catalog.json"), run::toString);
+    assertTrue(run.stdout().replaceAll("\\s+", " ").contains("2 bad usage, config or catalog, or"
+        + " the OAuth config is locked by another run (nothing was asked of Lever)"),
+        run::toString);
   }
 
   @Test
@@ -424,6 +431,55 @@ class CheckCommandTest {
     assertTrue(rows.get("stages").startsWith("rejected credentials"), run::toString);
     assertFalse(run.stderr().contains("v1.spent-token"), run::toString);
     assertEquals(List.of(), dataRequests(), "no data request without a token");
+  }
+
+  /** Once exit 0 and "readable": true, with Lever's 401 as the only evidence. */
+  @Test
+  void credentialsLeverRejectsFailTheCheckEvenWhenNoStreamIsSelected() throws Exception {
+    start(small());
+
+    TapRun run = check(config("\"api_key\": \"not-the-key\""), "--catalog", catalog().toString(),
+        "--format", "json");
+
+    assertEquals(1, run.exitCode(), run::toString);
+    JsonNode doc = JSON.readTree(run.stdout());
+    assertFalse(doc.get("readable").asBoolean(), doc::toString);
+    assertEquals(0, doc.get("streams").size(), doc::toString);
+    assertTrue(run.stderr().contains("Credentials: API key, rejected (Lever answered 401 to the"
+        + " API key for /opportunities)"), run::toString);
+    assertFalse(run.stderr().contains("not-the-key"), run::toString);
+  }
+
+  @Test
+  void aSpentRefreshTokenFailsTheCheckEvenWhenNoStreamIsSelected() throws Exception {
+    start(small());
+    Path config = config("\"client_id\": \"fake-client-id\", \"client_secret\":"
+        + " \"fake-client-secret\", \"refresh_token\": \"v1.spent-token\", \"token_url\": \""
+        + fake.tokenUrl() + "\"");
+
+    TapRun run = check(config, "--catalog", catalog().toString(), "--format", "json");
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertFalse(JSON.readTree(run.stdout()).get("readable").asBoolean(), run::toString);
+    assertTrue(run.stderr().contains("Credentials: OAuth, rejected ("), run::toString);
+    assertTrue(run.stderr().contains("tap-lever login"), run::toString);
+    assertFalse(run.stderr().contains("v1.spent-token"), run::toString);
+  }
+
+  @Test
+  void noAnswerFromLeverFailsTheCheckEvenWhenNoStreamIsSelected() throws Exception {
+    mockwebserver3.MockWebServer gone = new mockwebserver3.MockWebServer();
+    gone.start();
+    Path config = new taplever.testing.TapFixture(dir, gone).config();
+    gone.close();
+
+    TapRun run = TapRun.Setup.defaults().time(new FakeRuntime()).run("check", "--config",
+        config.toString(), "--catalog", catalog().toString(), "--format", "json");
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertFalse(JSON.readTree(run.stdout()).get("readable").asBoolean(), run::toString);
+    assertTrue(run.stderr().contains("Credentials: API key, not confirmed (could not reach"
+        + " Lever"), run::toString);
   }
 
   @Test

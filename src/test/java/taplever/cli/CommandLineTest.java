@@ -46,6 +46,22 @@ class CommandLineTest {
     assertTrue(TapRun.of("login", "--help").stdout().contains("--config=FILE"));
   }
 
+  /** Once "internal error (IllegalArgumentException)", exit 1. */
+  @Test
+  void demoWithAnImpossibleOptionIsAUsageErrorNamingIt() {
+    for (List<String> args : List.of(List.of("demo", "--opportunities", "-1"),
+        List.of("demo", "--opportunities=-5"))) {
+      TapRun run = TapRun.of(args.toArray(String[]::new));
+
+      assertEquals(2, run.exitCode(), run::toString);
+      assertEquals("", run.stdout(), run::toString);
+      assertTrue(run.stderr().contains("CRITICAL tap-lever: demo: opportunities must be 0 or"
+          + " more, not -"), run::toString);
+      assertFalse(run.stderr().contains("internal error"), run::toString);
+      assertFalse(run.stderr().contains("\tat "), run::toString);
+    }
+  }
+
   @Test
   void loginWithoutAConfigIsAUsageError() {
     TapRun run = TapRun.of("login", "--no-browser");

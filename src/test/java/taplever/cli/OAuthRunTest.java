@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -223,6 +224,72 @@ class OAuthRunTest {
       }
       assertNoSecretIn(run);
     }
+  }
+
+  /**
+   * Once two locks (config.json.lock and link.json.lock): a run through a symlink and one on the
+   * file itself both refreshed with the same token.
+   */
+  @Test
+  void aRunThroughASymlinkTakesTheLockOfTheFileItNames() throws IOException {
+    Path link = Files.createSymbolicLink(dir.resolve("link.json"), config.getFileName());
+    try (ConfigLock held = ConfigLock.acquire(config, 4242)) {
+      TapRun run = TapRun.of("--config", link.toString(), "--catalog", catalog.toString());
+
+      assertEquals(2, run.exitCode(), run::toString);
+      assertEquals("", run.stdout());
+      assertTrue(run.stderr().contains("another tap-lever run (pid 4242) is using config file "
+          + config), run::toString);
+      assertEquals(List.of(), lever.requests(), "no token was spent");
+    }
+    assertFalse(Files.exists(dir.resolve("link.json.lock"), LinkOption.NOFOLLOW_LINKS));
+  }
+
+  /** Once the write-back replaced link.json with a regular file, leaving config.json's token spent. */
+  @Test
+  void aRotatedTokenIsSavedInTheFileASymlinkNamesAndTheSymlinkStays() throws IOException {
+    Path link = Files.createSymbolicLink(dir.resolve("link.json"), config.getFileName());
+
+    TapRun run = TapRun.of("--config", link.toString(), "--catalog", catalog.toString());
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertTrue(Files.isSymbolicLink(link), "still a symlink");
+    assertEquals(config.getFileName(), Files.readSymbolicLink(link));
+    assertEquals("rt-SECRET-1", savedToken());
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(config)));
+    assertTrue(Files.exists(ConfigLock.fileFor(config)));
+    assertFalse(Files.exists(dir.resolve("link.json.lock"), LinkOption.NOFOLLOW_LINKS));
+
+    TapRun again = TapRun.of("--config", config.toString(), "--catalog", catalog.toString());
+
+    assertEquals(0, again.exitCode(), again::toString);
+    assertEquals(List.of(FIRST, "rt-SECRET-1"), refreshTokensSent(), "each token spent once");
+  }
+
+  @Test
+  void aTokenKeptAsideThroughASymlinkWaitsBesideTheFileItNames() throws IOException {
+    Path link = Files.createSymbolicLink(dir.resolve("link.json"), config.getFileName());
+    FileWrites real = FileWrites.system();
+    FileWrites fillsUp = (file, content) -> {
+      String name = file.getFileName().toString();
+      if (name.startsWith(".config.json.") && !name.startsWith(".config.json.refresh-token")
+          && content.length > 0 && content[0] == '{') {
+        throw new IOException("No space left on device");
+      }
+      real.writeDurably(file, content);
+    };
+
+    TapRun first = TapRun.Setup.defaults().files(fillsUp)
+        .run("--config", link.toString(), "--catalog", catalog.toString());
+
+    assertTrue(first.stderr().contains("it is kept in " + dir.resolve("config.json.refresh-token")),
+        first::toString);
+    assertFalse(Files.exists(dir.resolve("link.json.refresh-token"), LinkOption.NOFOLLOW_LINKS));
+
+    TapRun second = TapRun.of("--config", config.toString(), "--catalog", catalog.toString());
+
+    assertEquals(0, second.exitCode(), second::toString);
+    assertEquals(List.of(FIRST, "rt-SECRET-1"), refreshTokensSent());
   }
 
   @Test

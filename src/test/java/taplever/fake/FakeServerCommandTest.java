@@ -1,6 +1,7 @@
 package taplever.fake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static taplever.fake.FakeLeverClient.HTTP;
@@ -123,6 +124,17 @@ class FakeServerCommandTest {
     cli.setErr(new PrintWriter(err, true));
     assertEquals(2, cli.execute("--live-share=1.5"));
     assertTrue(err.toString().contains("liveShare"), err.toString());
+  }
+
+  @Test
+  void aPortOutOfRangeIsAUsageErrorSayingTheRange() {
+    CommandLine cli = new CommandLine(new FakeServerCommand());
+    StringWriter err = new StringWriter();
+    cli.setErr(new PrintWriter(err, true));
+    assertEquals(2, cli.execute("--port", "99999"));
+    assertTrue(err.toString().contains("fake-server: port must be from 0 to 65535, not 99999"),
+        err.toString());
+    assertFalse(err.toString().contains("negative"), err.toString());
   }
 
   /** Waits, for at most ten seconds, until the server has printed what {@code printed} needs. */

@@ -1,0 +1,40 @@
+package taplever.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import taplever.config.ConfigLoader;
+import taplever.config.TapConfig;
+
+/**
+ * The config as every command reads it: from the file its path names, every key checked before
+ * any request, any output and the OAuth lock.
+ */
+final class ConfigInput {
+  private ConfigInput() {}
+
+  /**
+   * The file {@code given} names, symlinks resolved, once per run: the lock, the refresh-token
+   * write-back and {@code <config>.refresh-token} all go by it. By the path as given, a run through
+   * a symlink would lock {@code link.json.lock} beside another run's {@code config.json.lock} and
+   * both spend the same token, and the write-back would replace the symlink with a regular file.
+   * A path that does not resolve is returned as given, for the loader to say what is wrong.
+   */
+  static Path realPath(Path given) {
+    try {
+      return given.toRealPath();
+    } catch (IOException | SecurityException e) {
+      return given;
+    }
+  }
+
+  /**
+   * The loader's checks, then {@code pii.fields} against the schemas, which the loader cannot see.
+   *
+   * @param config a {@link #realPath}
+   */
+  static TapConfig load(ConfigLoader loader, Path config, ConfigLoader.Purpose purpose) {
+    TapConfig cfg = loader.load(config, purpose);
+    SyncRunner.personalData(cfg, TapLeverCommand.mapper());
+    return cfg;
+  }
+}
