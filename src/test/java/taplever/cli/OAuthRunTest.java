@@ -168,16 +168,7 @@ class OAuthRunTest {
 
   @Test
   void aRotatedTokenTheConfigCannotTakeIsKeptBesideItAndTheNextRunUsesIt() throws IOException {
-    FileWrites real = FileWrites.system();
-    // Room for the rehearsal, none when the config itself is rewritten: the disk filled between.
-    FileWrites fillsUp = (file, content) -> {
-      String name = file.getFileName().toString();
-      if (name.startsWith(".config.json.") && !name.startsWith(".config.json.refresh-token")
-          && content.length > 0 && content[0] == '{') {
-        throw new IOException("No space left on device");
-      }
-      real.writeDurably(file, content);
-    };
+    FileWrites fillsUp = fullAfterTheRehearsal();
 
     TapRun first = TapRun.Setup.defaults().files(fillsUp)
         .run("--config", config.toString(), "--catalog", catalog.toString());
@@ -266,11 +257,13 @@ class OAuthRunTest {
     assertEquals(List.of(FIRST, "rt-SECRET-1"), refreshTokensSent(), "each token spent once");
   }
 
-  @Test
-  void aTokenKeptAsideThroughASymlinkWaitsBesideTheFileItNames() throws IOException {
-    Path link = Files.createSymbolicLink(dir.resolve("link.json"), config.getFileName());
+  /**
+   * Room for the rehearsal (zeros), none when config.json itself is rewritten: the disk filled
+   * between the check and the save. The kept-token file still fits.
+   */
+  private static FileWrites fullAfterTheRehearsal() {
     FileWrites real = FileWrites.system();
-    FileWrites fillsUp = (file, content) -> {
+    return (file, content) -> {
       String name = file.getFileName().toString();
       if (name.startsWith(".config.json.") && !name.startsWith(".config.json.refresh-token")
           && content.length > 0 && content[0] == '{') {
@@ -278,6 +271,12 @@ class OAuthRunTest {
       }
       real.writeDurably(file, content);
     };
+  }
+
+  @Test
+  void aTokenKeptAsideThroughASymlinkWaitsBesideTheFileItNames() throws IOException {
+    Path link = Files.createSymbolicLink(dir.resolve("link.json"), config.getFileName());
+    FileWrites fillsUp = fullAfterTheRehearsal();
 
     TapRun first = TapRun.Setup.defaults().files(fillsUp)
         .run("--config", link.toString(), "--catalog", catalog.toString());
