@@ -120,11 +120,7 @@ class RefreshWalkTest {
 
   @Test
   void eachRunWalksItsShareOfTheArchivedNewestFirstAndSavesWhereItStopped() {
-    List<String> archived = new ArrayList<>();
-    for (int i = 1; i <= 48; i++) {
-      archived.add(opp("arch" + i, NOW - i * DAY, NOW - i * DAY + 1000, true));
-    }
-    lever(List.of(), List.of(), List.of(), archived);
+    lever(List.of(), List.of(), List.of(), archivedFrom(0, 48));
     // 48 archived, 30 days: a daily share of ceil(1.25 * 48 / 30) = 2 parents.
     String cycle = ", \"rolling_refresh\": {\"cycle_start\": \"2026-11-20T00:00:00.000Z\","
         + " \"position\": \"2026-11-20T00:00:00.000Z\", \"window_seconds\": 86400, \"done\": 0,"
@@ -147,11 +143,7 @@ class RefreshWalkTest {
 
   @Test
   void aRunAfterALongPauseTakesOneDaysShareNotEveryMissedDay() {
-    List<String> archived = new ArrayList<>();
-    for (int i = 1; i <= 60; i++) {
-      archived.add(opp("arch" + i, NOW - (10 + i) * DAY, NOW - (10 + i) * DAY + 1000, true));
-    }
-    lever(List.of(), List.of(), List.of(), archived);
+    lever(List.of(), List.of(), List.of(), archivedFrom(10, 60));
     String cycle = ", \"rolling_refresh\": {\"cycle_start\": \"2026-11-23T00:00:00.000Z\","
         + " \"position\": \"2026-11-23T00:00:00.000Z\", \"window_seconds\": 86400, \"done\": 0,"
         + " \"total\": 60, \"last_run\": \"2026-10-01T00:00:00.000Z\"}";
@@ -164,11 +156,7 @@ class RefreshWalkTest {
 
   @Test
   void weeklyRunsTakeAWeeksShareSoTheCycleStillEndsWithinThePeriod() {
-    List<String> archived = new ArrayList<>();
-    for (int i = 1; i <= 60; i++) {
-      archived.add(opp("arch" + i, NOW - (10 + i) * DAY, NOW - (10 + i) * DAY + 1000, true));
-    }
-    lever(List.of(), List.of(), List.of(), archived);
+    lever(List.of(), List.of(), List.of(), archivedFrom(10, 60));
     // The run before the last came a week before it: the cadence is weekly.
     String cycle = ", \"rolling_refresh\": {\"cycle_start\": \"2026-11-23T00:00:00.000Z\","
         + " \"position\": \"2026-11-23T00:00:00.000Z\", \"window_seconds\": 86400, \"done\": 0,"
@@ -184,11 +172,7 @@ class RefreshWalkTest {
 
   @Test
   void aRunRemembersTheGapBeforeItSoTheNextPauseIsJudgedByTheUsualCadence() {
-    List<String> archived = new ArrayList<>();
-    for (int i = 1; i <= 60; i++) {
-      archived.add(opp("arch" + i, NOW - (10 + i) * DAY, NOW - (10 + i) * DAY + 1000, true));
-    }
-    lever(List.of(), List.of(), List.of(), archived);
+    lever(List.of(), List.of(), List.of(), archivedFrom(10, 60));
     String cycle = ", \"rolling_refresh\": {\"cycle_start\": \"2026-11-23T00:00:00.000Z\","
         + " \"position\": \"2026-11-23T00:00:00.000Z\", \"window_seconds\": 86400, \"done\": 0,"
         + " \"total\": 60, \"last_run\": \"2026-11-22T00:00:00.000Z\"}";
@@ -201,10 +185,7 @@ class RefreshWalkTest {
 
   @Test
   void anInterruptedSliceResumesAtItsSavedPosition() {
-    List<String> archived = new ArrayList<>();
-    for (int i = 1; i <= 30; i++) {
-      archived.add(opp("arch" + i, NOW - (10 + i) * DAY, NOW - (10 + i) * DAY + 1000, true));
-    }
+    List<String> archived = archivedFrom(10, 30);
     lever(List.of(), List.of(), List.of(), archived);
     String cycle = ", \"rolling_refresh\": {\"cycle_start\": \"2026-11-23T00:00:00.000Z\","
         + " \"position\": \"2026-11-23T00:00:00.000Z\", \"window_seconds\": 864000,"
@@ -250,6 +231,19 @@ class RefreshWalkTest {
     }
     assertEquals(Set.of("f-live1", "f-arch1", "f-arch2"),
         Set.copyOf(over.ids("opportunity_offers", "id")));
+  }
+
+  /**
+   * {@code count} archived parents arch1..archN, archN created and updated {@code daysAgo + N}
+   * days before now: newest first is arch1.
+   */
+  private static List<String> archivedFrom(int daysAgo, int count) {
+    List<String> archived = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      long at = NOW - (daysAgo + i) * DAY;
+      archived.add(opp("arch" + i, at, at + 1000, true));
+    }
+    return archived;
   }
 
   private static final List<String> PERIODIC_PARENTS = List.of("live1", "arch1", "arch2");
