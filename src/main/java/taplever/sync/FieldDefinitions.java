@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.Map;
+import taplever.streams.LeverMetadata;
 
 /**
  * Definitions Lever keeps in another stream ({@code requisition_fields}: id, {@code type}, and
@@ -50,11 +51,11 @@ final class FieldDefinitions {
       if (definition == null) {
         return;
       }
-      String type = definition.path("type").asText();
-      if (type.equals("date")) {
+      String type = definition.path(LeverMetadata.FIELD_TYPE).asText();
+      if (type.equals(LeverMetadata.DATE)) {
         ValueTyping.date(values, e.getKey());
-      } else if (type.equals("object") && e.getValue() instanceof ObjectNode nested) {
-        convert(Definitions.of(definition.path("subfields"), defs.idField()), nested);
+      } else if (type.equals(LeverMetadata.OBJECT) && e.getValue() instanceof ObjectNode nested) {
+        convert(Definitions.of(definition.path(LeverMetadata.SUBFIELDS), defs.idField()), nested);
       }
     });
   }

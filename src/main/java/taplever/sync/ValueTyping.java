@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import taplever.singer.DateTimes;
+import taplever.streams.LeverMetadata;
 
 /**
  * A value whose type Lever gives in metadata next to it rather than in the schema: a form answer
@@ -27,22 +28,23 @@ sealed interface ValueTyping {
     return Optional.empty();
   }
 
-  /** {@code {"type": "date", "value": 1700000000000}}: Lever's form fields (§7.20). */
+  /** A form field, whose value is a date when its type says so (§7.20). */
   record FormField() implements ValueTyping {
     @Override
     public void apply(JsonNode field, FieldDefinitions definitions) {
-      if (field instanceof ObjectNode o && "date".equals(o.path("type").asText())) {
-        date(o, "value");
+      if (field instanceof ObjectNode o
+          && LeverMetadata.DATE.equals(o.path(LeverMetadata.FIELD_TYPE).asText())) {
+        date(o, LeverMetadata.VALUE);
       }
     }
   }
 
-  /** {@code {"identifier": "anticipated_start_date", "value": ...}}: offer fields (§7.2.2). */
+  /** An offer field, a date when Lever documents its identifier as one (§7.2.2). */
   record Identified(String key, Set<String> dates) implements ValueTyping {
     @Override
     public void apply(JsonNode field, FieldDefinitions definitions) {
       if (field instanceof ObjectNode o && dates.contains(o.path(key).asText())) {
-        date(o, "value");
+        date(o, LeverMetadata.VALUE);
       }
     }
   }
@@ -74,7 +76,7 @@ sealed interface ValueTyping {
       case "identified" -> {
         Set<String> dates = new HashSet<>();
         spec.path("dates").forEach(d -> dates.add(d.asText()));
-        yield new Identified(spec.path("key").asText("identifier"), Set.copyOf(dates));
+        yield new Identified(spec.path("key").asText(LeverMetadata.IDENTIFIER), Set.copyOf(dates));
       }
       case "defined" -> new Defined(spec.path("definitions").asText());
       default -> throw new IllegalStateException("unknown x-lever-value kind '" + kind + "'");
