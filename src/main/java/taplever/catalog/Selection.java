@@ -35,7 +35,7 @@ public final class Selection {
     List<StreamSelection> out = new ArrayList<>();
     for (StreamSpec spec : LeverStreams.ALL) {
       if (spec.selectedByDefault()) {
-        out.add(build(spec, spec.incrementalByDefault() ? spec.cursor() : Optional.empty(), Map.of()));
+        out.add(everything(spec));
       }
     }
     return out;
