@@ -183,11 +183,19 @@ final class StreamDeclaration {
       case FROM_ARRAY -> new Replication.FromParentArray(parent.get().name(), pathOrField, items,
           parent.get().idField(), parent.get().versionField(), parent.get().versionSource());
     };
-    if (kind != Kind.LIST && (!params.isEmpty() || pipeline.isPresent() || cursor.isPresent())) {
-      throw new IllegalStateException(name + ": only lists take parameters and cursors");
+    if (kind != Kind.LIST && (!params.isEmpty() || pipeline.isPresent() || cursor.isPresent()
+        || projection.isPresent() || !recordsAt.equals(List.of("data")))) {
+      throw new IllegalStateException(name + ": only lists take parameters, cursors, a projection"
+          + " and a records path");
     }
     if (silentEdits && kind != Kind.PER_PARENT) {
       throw new IllegalStateException(name + ": only per-parent requests can be edited silently");
+    }
+    if (kind != Kind.FROM_ARRAY && items instanceof Replication.ArrayItems.Values) {
+      throw new IllegalStateException(name + ": only rows made from an array hold plain values");
+    }
+    if (sharedByParents && kind != Kind.PER_PARENT && kind != Kind.INLINE) {
+      throw new IllegalStateException(name + ": only a child can be shared by its parents");
     }
     String oauth = scope.orElseThrow(() -> new IllegalStateException(name + " needs a scope"));
     return new StreamSpec(name, keys, replication, new Access(oauth, confidentialityParam, refusal),
