@@ -246,54 +246,9 @@ final class ValueCopier {
     TimestampBuffer buffer = timestamps.get();
     int n = buffer.write(value);
     if (n > 0) {
-      g.writeString(buffer.chars, 1, n - 2);
+      g.writeString(buffer.chars(), 1, n - 2);
     } else {
       g.writeString(DateTimes.fromEpochMillis(value));
-    }
-  }
-
-  /** {@code "yyyy-MM-ddTHH:mm:ss.SSSZ"} with its quotes, reusing the date of the last one. */
-  private static final class TimestampBuffer {
-    private static final long DAY = 86_400_000L;
-    private final char[] chars = new char[26];
-    private final char[] scratch = new char[24];
-    private long day = Long.MIN_VALUE;
-    private boolean valid;
-
-    TimestampBuffer() {
-      chars[0] = '"';
-      chars[25] = '"';
-    }
-
-    int write(long millis) {
-      long d = Math.floorDiv(millis, DAY);
-      if (d != day) {
-        valid = DateTimes.write(d * DAY, scratch) > 0;
-        day = d;
-        System.arraycopy(scratch, 0, chars, 1, 11);
-      }
-      if (!valid) {
-        return 0;
-      }
-      int inDay = (int) (millis - d * DAY);
-      int seconds = inDay / 1000;
-      two(seconds / 3600, 12);
-      chars[14] = ':';
-      two(seconds / 60 % 60, 15);
-      chars[17] = ':';
-      two(seconds % 60, 18);
-      chars[20] = '.';
-      int ms = inDay % 1000;
-      chars[21] = (char) ('0' + ms / 100);
-      chars[22] = (char) ('0' + ms / 10 % 10);
-      chars[23] = (char) ('0' + ms % 10);
-      chars[24] = 'Z';
-      return 26;
-    }
-
-    private void two(int v, int at) {
-      chars[at] = (char) ('0' + v / 10);
-      chars[at + 1] = (char) ('0' + v % 10);
     }
   }
 
