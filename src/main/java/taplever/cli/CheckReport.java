@@ -90,6 +90,10 @@ record CheckReport(List<StreamCheck> streams, ConfidentialAccess confidential, S
       s.missingScopes().forEach(scopes::add);
     }
     root.put("credentials", credentialsKey);
+    // Why "readable" is false when no stream row says so: Lever refused the credentials.
+    credentialsFailure.ifPresentOrElse(f -> root.putObject("credentials_failure")
+        .put("status", f.verdict().jsonName()).put("detail", f.detail()),
+        () -> root.putNull("credentials_failure"));
     root.put("region", region);
     root.put("host", host);
     ObjectNode access = root.putObject("confidential_access");

@@ -445,6 +445,10 @@ class CheckCommandTest {
     JsonNode doc = JSON.readTree(run.stdout());
     assertFalse(doc.get("readable").asBoolean(), doc::toString);
     assertEquals(0, doc.get("streams").size(), doc::toString);
+    assertEquals("rejected_credentials", doc.at("/credentials_failure/status").asText(),
+        doc::toString);
+    assertEquals("Lever answered 401 to the API key for /opportunities",
+        doc.at("/credentials_failure/detail").asText(), doc::toString);
     assertTrue(run.stderr().contains("Credentials: API key, rejected (Lever answered 401 to the"
         + " API key for /opportunities)"), run::toString);
     assertFalse(run.stderr().contains("not-the-key"), run::toString);
