@@ -149,9 +149,4 @@ public final class LeverStreams {
   public static Optional<StreamSpec> find(String name) {
     return Optional.ofNullable(BY_NAME.get(name));
   }
-
-  /** The streams that hang from {@code parent}, in registry order. */
-  public static List<StreamSpec> childrenOf(String parent) {
-    return ALL.stream().filter(s -> s.parent().equals(Optional.of(parent))).toList();
-  }
 }
