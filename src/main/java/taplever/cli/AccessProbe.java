@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,10 +14,11 @@ import taplever.http.Page;
 import taplever.http.PageSource;
 import taplever.streams.Access;
 import taplever.streams.Cursor;
-import taplever.streams.Endpoint;
 import taplever.streams.LeverStreams;
 import taplever.streams.Replication;
 import taplever.streams.StreamSpec;
+import taplever.sync.ReadRequest;
+import taplever.sync.RefusalPolicy;
 
 /**
  * Asks Lever for one record of every selected stream, the way a sync asks: the list's own
@@ -29,8 +28,6 @@ import taplever.streams.StreamSpec;
  * request: they share their parent's result. One probe per run; not thread-safe.
  */
 final class AccessProbe {
-  private static final Map<String, List<String>> ONE = Map.of("limit", List.of("1"));
-
   private final PageSource lever;
   private final String credentials;
   private final Instant windowStart;
@@ -67,10 +64,10 @@ final class AccessProbe {
   /**
    * How a top-level list answered.
    *
-   * @param readable the parameters of the request that succeeded (with confidentiality=all or,
-   *     when only that was refused, without it); empty when the list could not be read
+   * @param readable whether the list could be read only without confidential records (true:
+   *     Lever refused only those); empty when the list could not be read
    */
-  private record Listing(StreamCheck check, Optional<Map<String, List<String>>> readable,
+  private record Listing(StreamCheck check, Optional<Boolean> readable,
       Optional<String> firstId, Optional<ConfidentialAccess> confidential) {}
 
   Findings run(List<StreamSpec> selected) {
@@ -104,75 +101,69 @@ final class AccessProbe {
       return new Listing(halted.get().forStream(top.name(), "not tried: "), Optional.empty(),
           Optional.empty(), Optional.empty());
     }
-    Endpoint endpoint = top.endpoint().orElseThrow();
-    Map<String, List<String>> params = params(top);
-    Answer asked = ask(endpoint.path(), endpoint.path(), params, endpoint.recordsAt(),
-        top.idField());
+    String path = top.label();
+    LeverRequest request = request(top).build();
+    Answer asked = ask(request, top.idField());
     if (asked.failure().isEmpty()) {
-      return new Listing(StreamCheck.ok(top.name(), shown(endpoint.path(), params)
-          + " answered 200"),
-          Optional.of(params), asked.firstId(), top.access().confidential()
-              ? Optional.of(ConfidentialAccess.yes(endpoint.path())) : Optional.empty());
+      return new Listing(StreamCheck.ok(top.name(), shown(request) + " answered 200"),
+          Optional.of(false), asked.firstId(), top.access().confidential()
+              ? Optional.of(ConfidentialAccess.yes(path)) : Optional.empty());
     }
     LeverApiException refused = asked.failure().get();
     if (!top.access().confidential() || refused.status() != 403) {
-      return new Listing(judge(top, refused), Optional.empty(), Optional.empty(),
-          Optional.empty());
+      return new Listing(judge(top, path, Access.Purpose.LIST, refused), Optional.empty(),
+          Optional.empty(), Optional.empty());
     }
     // 403 on confidentiality=all: the scope, or only confidential access? The same list without
     // the parameter tells them apart.
-    Map<String, List<String>> plain = new LinkedHashMap<>(params);
-    plain.remove(top.access().confidentialityParam().get());
-    Answer again = ask(endpoint.path(), endpoint.path(), plain, endpoint.recordsAt(),
-        top.idField());
+    Answer again = ask(request(top).withoutConfidential().build(), top.idField());
     if (again.failure().isPresent()) {
-      return new Listing(judge(top, again.failure().get()), Optional.empty(), Optional.empty(),
-          Optional.empty());
+      return new Listing(judge(top, path, Access.Purpose.LIST, again.failure().get()),
+          Optional.empty(), Optional.empty(), Optional.empty());
     }
     return new Listing(StreamCheck.missing(top.name(), Set.of(LoginScopes.CONFIDENTIAL),
-        "Lever answered 403 to " + shown(endpoint.path(), params) + " and 200 without"
+        "Lever answered 403 to " + shown(request) + " and 200 without"
             + " confidentiality; the sync asks for confidential records too"),
-        Optional.of(plain), again.firstId(), Optional.of(ConfidentialAccess.no(endpoint.path())));
+        Optional.of(true), again.firstId(), Optional.of(ConfidentialAccess.no(path)));
   }
 
   private StreamCheck child(StreamSpec child, StreamSpec top, Listing listing,
       boolean topSelected) {
     String name = child.name();
     boolean parentFails = !listing.check().verdict().passes();
-    if (listing.readable().isEmpty() || (parentFails && !topSelected)
-        || child.replication() instanceof Replication.FromParentArray) {
-      if (child.replication() instanceof Replication.FromParentArray rows) {
-        return parentFails
-            ? listing.check().forStream(name, "its rows come from " + top.name() + ": ")
-            : StreamCheck.ok(name, "no request of its own: rows of " + top.name() + "."
-                + rows.arrayField() + ", covered by the " + top.name() + " result");
-      }
+    Optional<Replication.FromParentArray> rows = child.replication().rowsFromArray();
+    if (rows.isPresent()) {
+      return parentFails
+          ? listing.check().forStream(name, "its rows come from " + top.name() + ": ")
+          : StreamCheck.ok(name, "no request of its own: rows of " + top.name() + "."
+              + rows.get().arrayField() + ", covered by the " + top.name() + " result");
+    }
+    if (listing.readable().isEmpty() || (parentFails && !topSelected)) {
       // The sync lists the parent to reach the child: the parent's refusal is the child's.
       return listing.check().forStream(name, "read through " + top.name() + ": ");
     }
     if (halted.isPresent()) {
       return halted.get().forStream(name, "not tried: ");
     }
-    Replication.ChildFetch fetch = ((Replication.WithParent) child.replication()).fetch();
-    if (fetch instanceof Replication.ChildFetch.Inline inline) {
-      Endpoint endpoint = top.endpoint().orElseThrow();
-      Map<String, List<String>> params = new LinkedHashMap<>(listing.readable().get());
-      params.put(inline.expandParam(), List.of(inline.expandValue()));
-      Answer asked = ask(endpoint.path(), endpoint.path(), params, endpoint.recordsAt(),
-          top.idField());
-      return asked.failure().map(e -> judge(child, e)).orElseGet(() -> StreamCheck.ok(name,
-          shown(endpoint.path(), params) + " answered 200"));
+    if (child.replication().inlineFetch().isPresent()) {
+      ReadRequest list = request(top).expand(child);
+      if (listing.readable().get()) {
+        list.withoutConfidential();
+      }
+      LeverRequest request = list.build();
+      Answer asked = ask(request, top.idField());
+      return asked.failure().map(e -> judge(child, request.endpoint(), Access.Purpose.LIST, e))
+          .orElseGet(() -> StreamCheck.ok(name, shown(request) + " answered 200"));
     }
-    Replication.ChildFetch.PerParent perParent = (Replication.ChildFetch.PerParent) fetch;
     if (listing.firstId().isEmpty()) {
       return StreamCheck.of(name, StreamCheck.Verdict.NOT_CHECKED, "the account has no "
-          + top.name() + " record to read " + perParent.pathTemplate() + " through");
+          + top.name() + " record to read " + child.label() + " through");
     }
-    Answer asked = ask(perParent.pathFor(listing.firstId().get()), perParent.pathTemplate(), ONE,
-        List.of("data"), child.idField());
-    return asked.failure().map(e -> judge(child, e)).orElseGet(() -> StreamCheck.ok(name,
-        "GET " + perParent.pathTemplate() + " answered 200 (for the first " + top.name()
-            + " record)"));
+    LeverRequest request = ReadRequest.ofParent(child, listing.firstId().get()).pageSize(1).build();
+    Answer asked = ask(request, child.idField());
+    return asked.failure().map(e -> judge(child, request.endpoint(), Access.Purpose.ONE_PARENT,
+        e)).orElseGet(() -> StreamCheck.ok(name,
+        "GET " + child.label() + " answered 200 (for the first " + top.name() + " record)"));
   }
 
   /** Confidential access when no selected stream asked for confidential records. */
@@ -188,33 +179,31 @@ final class AccessProbe {
   }
 
   /**
-   * The list's own parameters, one record, and a window from start_date to now when the list's
-   * filter has no fallback: a first sync reads such lists windowed, and some of them default to
-   * a short window of Lever's own (a week of EEO answers) when none is sent. Where Lever refuses
-   * windows longer than the cursor's longest, the window is the first one a sync asks for.
+   * The list's request as a first sync makes it, for one record: with a window from start_date
+   * when the list's filter has no fallback (a first sync reads such lists windowed, and some of
+   * them default to a short window of Lever's own, a week of EEO answers, when none is sent);
+   * where Lever refuses windows longer than the cursor's longest, the first window a sync asks
+   * for.
    */
-  private Map<String, List<String>> params(StreamSpec top) {
-    Endpoint endpoint = top.endpoint().orElseThrow();
-    Map<String, List<String>> params = new LinkedHashMap<>(endpoint.params());
-    if (top.replication() instanceof Replication.Incremental incremental
-        && incremental.key().filter() instanceof Cursor.ServerWindow window
-        && window.fallbackKey().isEmpty()) {
-      Instant end = window.longest().map(windowStart::plus).filter(windowEnd::isAfter)
+  private ReadRequest request(StreamSpec top) {
+    ReadRequest request = ReadRequest.list(top);
+    Optional<Cursor.ServerWindow> window = top.cursor().filter(c -> top.incrementalByDefault())
+        .flatMap(Cursor::serverWindow).filter(w -> w.fallbackKey().isEmpty());
+    if (window.isPresent()) {
+      Instant end = window.get().longest().map(windowStart::plus).filter(windowEnd::isAfter)
           .orElse(windowEnd);
-      params.put(window.startParam(), List.of(Long.toString(windowStart.toEpochMilli())));
-      params.put(window.endParam(), List.of(Long.toString(end.toEpochMilli())));
+      request.window(windowStart, end);
     }
-    params.putAll(ONE);
-    return params;
+    return request.pageSize(1);
   }
 
   /**
    * A request as people read it: the path and its parameters, without {@code limit}, windows as
    * instants rather than epoch milliseconds.
    */
-  private static String shown(String path, Map<String, List<String>> params) {
+  private static String shown(LeverRequest request) {
     List<String> parts = new ArrayList<>();
-    params.forEach((name, values) -> {
+    request.params().forEach((name, values) -> {
       for (String value : values) {
         if (!name.equals("limit")) {
           parts.add(name + "=" + (value.matches("\\d{12,}")
@@ -222,16 +211,14 @@ final class AccessProbe {
         }
       }
     });
-    return "GET " + path + (parts.isEmpty() ? "" : "?" + String.join("&", parts));
+    return "GET " + request.path() + (parts.isEmpty() ? "" : "?" + String.join("&", parts));
   }
 
   private record Answer(Optional<LeverApiException> failure, Optional<String> firstId) {}
 
-  private Answer ask(String path, String label, Map<String, List<String>> params,
-      List<String> recordsAt, String idField) {
+  private Answer ask(LeverRequest request, String idField) {
     try {
-      Page<List<ObjectNode>> page = lever.fetch(new LeverRequest(path, label, params, recordsAt),
-          Optional.empty());
+      Page<List<ObjectNode>> page = lever.fetch(request, Optional.empty());
       return new Answer(Optional.empty(), page.records().stream()
           .map(r -> r.path(idField).asText("")).filter(id -> !id.isEmpty()).findFirst());
     } catch (LeverApiException e) {
@@ -239,8 +226,14 @@ final class AccessProbe {
     }
   }
 
-  /** Lever's refusal of {@code spec}'s own request, in the table's words. */
-  private StreamCheck judge(StreamSpec spec, LeverApiException e) {
+  /**
+   * Lever's refusal of a request made for {@code spec}, in the table's words, decided as a sync
+   * decides it.
+   *
+   * @param label the refused request's endpoint label
+   */
+  private StreamCheck judge(StreamSpec spec, String label, Access.Purpose purpose,
+      LeverApiException e) {
     String name = spec.name();
     Access access = spec.access();
     if (e.fromTokenEndpoint() || e.status() == 401) {
@@ -256,30 +249,17 @@ final class AccessProbe {
       halted = Optional.of(check);
       return check;
     }
-    String scope = "'" + access.scope() + "'";
-    return switch (e.status()) {
-      case 403 -> switch (access.refusal()) {
-        case FATAL -> StreamCheck.missing(name, Set.of(access.scope()), "Lever answered 403"
-            + " for " + e.endpoint() + (access.confidential() ? ", with and without"
-                + " confidentiality=all (" + LoginScopes.CONFIDENTIAL + " may be missing too)"
-                : ""));
-        case ADD_ON -> StreamCheck.of(name, StreamCheck.Verdict.NOT_ENABLED, "Lever answered 403"
-            + " for " + e.endpoint() + ": an add-on this account may not have (or the"
-            + " credentials lack " + scope + "); a sync skips it with a warning");
-        case UNVERIFIED_ENDPOINT -> notServed(name, e, scope);
-      };
-      case 404 -> access.refusal() == Access.Refusal.UNVERIFIED_ENDPOINT
-          ? notServed(name, e, scope)
-          : StreamCheck.of(name, StreamCheck.Verdict.ERROR, e.getMessage());
-      default -> StreamCheck.of(name, StreamCheck.Verdict.ERROR, e.getMessage());
+    return switch (RefusalPolicy.decide(spec, label, e, purpose)) {
+      case NAME_THE_SCOPE -> StreamCheck.missing(name, Set.of(access.scope()),
+          RefusalPolicy.missingScope(spec, e.endpoint())
+              + (access.confidential() ? " (asked with and without confidentiality)" : ""));
+      case SKIP_WITH_WARNING -> StreamCheck.of(name, StreamCheck.Verdict.NOT_ENABLED,
+          RefusalPolicy.skipped(spec, e, purpose) + " (a sync skips it with a warning)");
+      case SKIP_SILENTLY -> StreamCheck.of(name, StreamCheck.Verdict.NOT_CHECKED,
+          "Lever answered " + e.status() + " for " + e.endpoint() + ": the record it was read"
+              + " through is gone");
+      case FAIL -> StreamCheck.of(name, StreamCheck.Verdict.ERROR, e.getMessage());
     };
-  }
-
-  private static StreamCheck notServed(String name, LeverApiException e, String scope) {
-    return StreamCheck.of(name, StreamCheck.Verdict.NOT_ENABLED, "Lever answered " + e.status()
-        + " for " + e.endpoint() + ": not in Lever's reference and not served to this account"
-        + (e.status() == 403 ? " (or the credentials lack " + scope + ")" : "")
-        + "; a sync skips it with a warning");
   }
 
   private static int registryIndex(String stream) {

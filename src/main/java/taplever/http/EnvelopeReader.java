@@ -15,9 +15,11 @@ import taplever.error.LeverApiException;
 /**
  * Reads Lever's list envelope in one streaming pass, handing each record to a sink: the records
  * (at {@code recordsAt}, usually {@code data}), {@code hasNext} and {@code next}, in any order.
- * Tolerates Lever's documented quirks: {@code data} given as a single object, null entries
- * (skipped), and missing {@code hasNext} (the last page). A body that ends early or is not one
- * JSON value is a {@link MalformedBodyException}, which the client answers by fetching again.
+ * A page is data only when its records are a list of objects each carrying the request's keys;
+ * a read by id expects one object there instead. Tolerated: null entries (skipped, they hold no
+ * record) and a missing {@code hasNext} (the last page). Anything else (a body that ends early,
+ * is not one JSON value, or holds no list of keyed records where the records should be) is a
+ * {@link MalformedBodyException}: the client fetches it again, and nothing of it is written.
  */
 final class EnvelopeReader {
   private final ObjectMapper json;
@@ -28,15 +30,18 @@ final class EnvelopeReader {
     this.log = log;
   }
 
-  <T> Page<T> read(InputStream body, List<String> recordsAt, RecordSink<T> sink, String endpoint)
+  <T> Page<T> read(InputStream body, LeverRequest request, RecordSink<T> sink)
       throws MalformedBodyException {
+    List<String> recordsAt = request.recordsAt();
+    String endpoint = request.endpoint();
     try (JsonParser p = json.getFactory().createParser(body)) {
+      KeyWatchingParser records = new KeyWatchingParser(p, request.keys());
       JsonToken first = p.nextToken();
       if (first == null) {
         throw new MalformedBodyException("the answer had an empty body");
       }
       if (first != JsonToken.START_OBJECT) {
-        throw notAList(endpoint);
+        throw new MalformedBodyException("the answer is " + kind(first) + ", not an object");
       }
       boolean found = false;
       boolean hasNext = false;
@@ -45,7 +50,7 @@ final class EnvelopeReader {
         String field = p.currentName();
         JsonToken value = p.nextToken();
         if (field.equals(recordsAt.get(0))) {
-          found = records(p, recordsAt, 1, sink, endpoint);
+          found = records(p, records, request, 1, sink);
         } else if (field.equals("hasNext")) {
           hasNext = value == JsonToken.VALUE_TRUE
               || (value == JsonToken.VALUE_STRING && p.getText().equals("true"));
@@ -60,7 +65,8 @@ final class EnvelopeReader {
         throw new MalformedBodyException("the answer had data after its JSON value");
       }
       if (!found) {
-        throw notAList(endpoint);
+        throw new MalformedBodyException("the answer has no '" + String.join(".", recordsAt)
+            + "'");
       }
       return new Page<>(sink.page(), hasNext, next);
     } catch (StreamConstraintsException e) {
@@ -83,8 +89,10 @@ final class EnvelopeReader {
   }
 
   /** At the value of {@code recordsAt[depth - 1]}; true when the records were there. */
-  private <T> boolean records(JsonParser p, List<String> recordsAt, int depth, RecordSink<T> sink,
-      String endpoint) throws IOException {
+  private <T> boolean records(JsonParser p, KeyWatchingParser records, LeverRequest request,
+      int depth, RecordSink<T> sink) throws IOException {
+    List<String> recordsAt = request.recordsAt();
+    String where = "'" + String.join(".", recordsAt.subList(0, depth)) + "'";
     JsonToken at = p.currentToken();
     // A plain list where the records were expected further down (the EEO envelope) is taken as
     // the records: Lever's usual shape, harmless to accept.
@@ -98,39 +106,50 @@ final class EnvelopeReader {
         String field = p.currentName();
         p.nextToken();
         if (field.equals(recordsAt.get(depth))) {
-          found = records(p, recordsAt, depth + 1, sink, endpoint);
+          found = records(p, records, request, depth + 1, sink);
         } else {
           p.skipChildren();
         }
       }
       return found;
     }
-    if (at == JsonToken.START_OBJECT) {
-      sink.record(p);
+    if (request.oneRecord()) {
+      if (at != JsonToken.START_OBJECT) {
+        throw new MalformedBodyException(where + " is " + kind(at) + ", not the record asked for");
+      }
+      record(records, sink, where);
       return true;
     }
     if (at != JsonToken.START_ARRAY) {
-      return false;
+      throw new MalformedBodyException(where + " is " + kind(at) + ", not a list of records");
     }
     int nulls = 0;
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
       if (t == JsonToken.VALUE_NULL) {
         nulls++;
       } else if (t == JsonToken.START_OBJECT) {
-        sink.record(p);
+        record(records, sink, where);
       } else if (t == null) {
         throw new MalformedBodyException("the answer ended inside its records");
       } else {
-        throw new LeverApiException(200, endpoint, "Lever answered " + endpoint
-            + " with a '" + String.join(".", recordsAt) + "' entry that is not an object ("
-            + kind(t) + ")");
+        throw new MalformedBodyException(where + " holds " + kind(t) + ", not a record");
       }
     }
     if (nulls > 0) {
-      log.warn("Lever's page for {} had {} null entries in '{}'; skipped them", endpoint, nulls,
-          String.join(".", recordsAt));
+      log.warn("Lever's page for {} had {} null entries in {}; skipped them", request.endpoint(),
+          nulls, where);
     }
     return true;
+  }
+
+  private static <T> void record(KeyWatchingParser records, RecordSink<T> sink, String where)
+      throws IOException {
+    records.startRecord();
+    sink.record(records);
+    Optional<String> missing = records.missingKey();
+    if (missing.isPresent()) {
+      throw new MalformedBodyException("a record in " + where + " has no '" + missing.get() + "'");
+    }
   }
 
   /** "String value length (12) exceeds the maximum allowed (10, from ...)" → its figures. */
@@ -143,16 +162,13 @@ final class EnvelopeReader {
 
   private static String kind(JsonToken t) {
     return switch (t) {
-      case VALUE_STRING -> "STRING";
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "NUMBER";
-      case VALUE_TRUE, VALUE_FALSE -> "BOOLEAN";
-      case START_ARRAY -> "ARRAY";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      case START_ARRAY -> "a list";
+      case START_OBJECT -> "an object";
       default -> t.name();
     };
-  }
-
-  private static LeverApiException notAList(String endpoint) {
-    return new LeverApiException(200, endpoint, "Lever answered " + endpoint + " without a 'data'"
-        + " list");
   }
 }

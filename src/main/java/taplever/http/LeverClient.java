@@ -10,26 +10,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.slf4j.Logger;
 import taplever.error.LeverApiException;
 
 /**
  * Fetches one page of a Lever list and reads it once, streaming its records into the caller's
  * sink. Every failure becomes a {@link LeverApiException} (see {@link LeverErrorMapper}); an
- * interruption keeps its {@code InterruptedIOException} as the cause. A 2xx body that is cut
- * short or not JSON is fetched again, with the transport's backoff, within {@code max_retry}.
- * Thread-safe; share one per run.
+ * interruption keeps its {@code InterruptedIOException} as the cause. What may succeed if asked
+ * again (a 408, 429 or 5xx, a network failure, a body cut short, a malformed page) is asked again
+ * by the one {@link RetryPolicy}, within {@code max_retry}. Thread-safe; share one per run.
  */
 public final class LeverClient implements PageSource, AutoCloseable {
-  /** A backstop, as in {@link RetryInterceptor}; elapsed time is the real bound. */
-  private static final int MAX_READS = 100;
+  /** How much of an error answer is kept for its message (Lever's are a few hundred bytes). */
+  private static final long ERROR_BODY_LIMIT = 16 * 1024;
 
   private final OkHttpClient client;
   private final HttpUrl baseUrl;
@@ -37,90 +36,93 @@ public final class LeverClient implements PageSource, AutoCloseable {
   private final ObjectMapper json = LeverJson.pages();
   private final EnvelopeReader envelopes;
   private final LeverErrorMapper errors;
-  private final TapRuntime runtime;
-  private final Duration maxRetry;
-  private final Backoff backoff;
+  private final RetryPolicy retries;
+  private final LongSupplier nanoTime;
   private final HttpObserver observer;
-  private final Logger log;
   private final Set<Call> reading = ConcurrentHashMap.newKeySet();
+  private volatile boolean stopped;
 
   /**
    * @param baseUrl the API root, e.g. {@code https://api.lever.co/v1}
    * @param credentialsMode {@code Credentials.mode()}, named when Lever answers 401
-   * @param maxRetry how long one page is retried, broken bodies and transport retries together
+   * @param maxRetry how long one page is retried, whatever goes wrong with it
    */
   LeverClient(OkHttpClient client, String baseUrl, int pageSize, String credentialsMode,
       TapRuntime runtime, Duration maxRetry, HttpObserver observer) {
     this.client = client;
     this.baseUrl = HttpUrl.get(baseUrl);
     this.pageSize = pageSize;
-    this.runtime = runtime;
-    this.maxRetry = maxRetry;
-    this.backoff = Backoff.of(runtime.random());
+    this.nanoTime = runtime.nanoTime();
     this.observer = observer;
-    this.log = runtime.log("tap-lever.http");
-    this.envelopes = new EnvelopeReader(json, log);
+    this.retries = new RetryPolicy(maxRetry, runtime, observer);
+    this.envelopes = new EnvelopeReader(json, runtime.log("tap-lever.http"));
     this.errors = new LeverErrorMapper(new ObjectMapper(), credentialsMode);
   }
 
   @Override
   public <T> Page<T> fetch(LeverRequest request, Optional<String> offset,
       Supplier<RecordSink<T>> sinks) {
-    String endpoint = request.endpoint();
-    long started = runtime.nanoTime().getAsLong();
-    long deadline = started + maxRetry.toNanos();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return read(request, offset, sinks.get(), started, deadline);
-      } catch (MalformedBodyException e) {
-        Duration wait = backoff.wait(attempt);
-        if (attempt >= MAX_READS || runtime.nanoTime().getAsLong() + wait.toNanos() > deadline) {
-          throw errors.forIo(endpoint, e, secondsSince(started));
-        }
-        log.warn("{} for {}; retry {} in {} ms", e.getMessage(), endpoint, attempt, wait.toMillis());
-        observer.onRetry(endpoint, 0, wait);
-        pause(endpoint, wait);
-      }
-    }
+    return fetch(request, offset, sinks, RetryPolicy.MAX_ATTEMPTS);
   }
 
-  private <T> Page<T> read(LeverRequest request, Optional<String> offset, RecordSink<T> sink,
-      long started, long deadline) throws MalformedBodyException {
+  @Override
+  public <T> Page<T> fetchResumed(LeverRequest request, String offset,
+      Supplier<RecordSink<T>> sinks) {
+    return fetch(request, Optional.of(offset), sinks, RESUME_TRIES);
+  }
+
+  private <T> Page<T> fetch(LeverRequest request, Optional<String> offset,
+      Supplier<RecordSink<T>> sinks, int tries) {
     String endpoint = request.endpoint();
+    return retries.run(endpoint, tries, () -> read(request, offset, sinks.get()),
+        () -> errors.forIo(endpoint, new InterruptedIOException("interrupted while waiting to"
+            + " read again"), 0));
+  }
+
+  private <T> Page<T> read(LeverRequest request, Optional<String> offset, RecordSink<T> sink)
+      throws RetryPolicy.Retryable {
+    String endpoint = request.endpoint();
+    if (stopped) {
+      // Stopped while waiting to ask again: the wait ends the read, not a new request.
+      throw errors.forIo(endpoint, new InterruptedIOException("the call was canceled"), 0);
+    }
     Request http = new Request.Builder()
         .url(url(request, offset))
         .tag(EndpointTag.class, new EndpointTag(endpoint))
-        .tag(RetryDeadline.class, new RetryDeadline(deadline))
         .build();
     Call call = client.newCall(http);
     reading.add(call);
+    long sent = nanoTime.getAsLong();
     try (Response response = call.execute()) {
       int status = response.code();
+      // Time to the answer's headers, as Singer's SDK reports it; the body streams on.
+      observer.onResponse(endpoint, status, nanoTime.getAsLong() - sent);
+      if (RetryPolicy.isRetryable(status)) {
+        byte[] body = response.peekBody(ERROR_BODY_LIMIT).bytes();
+        throw new RetryPolicy.Retryable(status, "Lever answered " + status,
+            RetryAfter.of(response), seconds -> errors.forStatus(endpoint, status, body, seconds));
+      }
       if (status < 200 || status > 299) {
-        throw errors.forStatus(endpoint, status, response.body().bytes(), secondsSince(started));
+        throw errors.forStatus(endpoint, status, response.peekBody(ERROR_BODY_LIMIT).bytes(), 0);
       }
-      return envelopes.read(response.body().byteStream(), request.recordsAt(), sink, endpoint);
-    } catch (MalformedBodyException e) {
-      if (call.isCanceled() || Thread.currentThread().isInterrupted()) {
-        // The body stopped because the run is stopping, not because Lever cut it: do not re-read.
-        throw errors.forIo(endpoint, canceled(e), secondsSince(started));
-      }
-      throw e;
+      return envelopes.read(response.body().byteStream(), request, sink);
     } catch (IOException e) {
-      throw errors.forIo(endpoint, call.isCanceled() ? canceled(e) : e, secondsSince(started));
+      if (isStopping(e, call)) {
+        // The run is stopping (a signal, the target gone), not Lever failing: do not ask again.
+        throw errors.forIo(endpoint, canceled(e), 0);
+      }
+      String what = e instanceof MalformedBodyException ? e.getMessage()
+          : e.getClass().getSimpleName();
+      throw new RetryPolicy.Retryable(0, what, Optional.empty(),
+          seconds -> errors.forIo(endpoint, e, seconds));
     } finally {
       reading.remove(call);
     }
   }
 
-  private void pause(String endpoint, Duration wait) {
-    try {
-      runtime.sleeper().sleep(wait);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw errors.forIo(endpoint, new InterruptedIOException("interrupted while waiting to"
-          + " read again"), 0);
-    }
+  private static boolean isStopping(IOException e, Call call) {
+    return call.isCanceled() || Thread.currentThread().isInterrupted()
+        || (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException));
   }
 
   /**
@@ -148,6 +150,7 @@ public final class LeverClient implements PageSource, AutoCloseable {
 
   /** Stops every call in flight (a signal, or the target is gone); they fail as interruptions. */
   public void cancelAll() {
+    stopped = true;
     client.dispatcher().cancelAll();
     // The dispatcher forgets a call once its headers are in; its body may still be streaming.
     reading.forEach(Call::cancel);
@@ -177,9 +180,5 @@ public final class LeverClient implements PageSource, AutoCloseable {
     InterruptedIOException stopped = new InterruptedIOException("the call was canceled");
     stopped.initCause(e);
     return stopped;
-  }
-
-  private long secondsSince(long started) {
-    return TimeUnit.NANOSECONDS.toSeconds(runtime.nanoTime().getAsLong() - started);
   }
 }

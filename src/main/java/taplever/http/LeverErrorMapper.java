@@ -44,7 +44,7 @@ final class LeverErrorMapper {
       return new LeverApiException(400, endpoint, "Lever rejected the offset token for " + endpoint
           + ": " + detail, null, true);
     }
-    String retried = RetryInterceptor.isRetryable(status)
+    String retried = RetryPolicy.isRetryable(status)
         ? " after retrying for " + seconds + "s" : "";
     return new LeverApiException(status, endpoint, "Lever answered " + status + " for " + endpoint
         + retried + ": " + detail);
@@ -57,8 +57,9 @@ final class LeverErrorMapper {
           + " was interrupted", e);
     }
     if (e instanceof MalformedBodyException) {
-      return new LeverApiException(0, endpoint, "Lever's answers for " + endpoint + " were cut"
-          + " short or not JSON, still after retrying for " + seconds + "s", e);
+      return new LeverApiException(0, endpoint, "Lever's answers for " + endpoint + " were not"
+          + " a well-formed page (the last: " + e.getMessage() + "), still after retrying for "
+          + seconds + "s", e);
     }
     String what = e.getClass().getSimpleName()
         + (e.getMessage() == null ? "" : " " + withoutQueries(e.getMessage()));

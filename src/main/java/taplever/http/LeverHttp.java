@@ -35,9 +35,10 @@ public final class LeverHttp {
    * per request that goes on the wire (OkHttp's redirects and authenticator follow-ups included).
    *
    * <ol>
-   *   <li>{@link RetryInterceptor}, outermost, so one logical request is one retried unit: each
-   *       attempt runs everything below it again; a body is read by {@link LeverClient}, not here.
-   *   <li>{@link UserAgentInterceptor}.
+   *   <li>{@link UserAgentInterceptor}. (Retries are not an interceptor: a page's body streams
+   *       into the parser after the chain has returned, so {@link LeverClient} asks again through
+   *       its {@link RetryPolicy}, which sees statuses, network failures and broken or malformed
+   *       pages alike; each attempt runs this whole chain again.)
    *   <li>(OkHttp's own: redirects, the {@link OAuthAuthenticator} on a 401, gzip.)
    *   <li>{@link RateLimitInterceptor}, a network interceptor, so every request Lever sees takes
    *       a permit. It comes before auth so that an OAuth token is read after the wait, not before.
@@ -54,8 +55,6 @@ public final class LeverHttp {
       TapRuntime runtime, TokenBucket bucket) {
     OkHttpClient base = base(config);
     OkHttpClient.Builder builder = base.newBuilder()
-        .addInterceptor(
-            new RetryInterceptor(config.maxRetry(), runtime, observer))
         .addInterceptor(new UserAgentInterceptor(config.userAgent()))
         .addNetworkInterceptor(new RateLimitInterceptor(bucket));
     Credentials credentials = config.credentials();

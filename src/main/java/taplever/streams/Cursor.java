@@ -34,6 +34,11 @@ public record Cursor(String key, Filter filter) {
   /** No server filter exists: every page is read and records are kept by their key here. */
   public record ClientSide() implements Filter {}
 
+  /** Lever's window parameters, when it filters on the server. */
+  public Optional<ServerWindow> serverWindow() {
+    return filter instanceof ServerWindow w ? Optional.of(w) : Optional.empty();
+  }
+
   /** The key to judge a record by where Lever leaves the key out, if it may. */
   public Optional<String> fallbackKey() {
     return filter instanceof ServerWindow w ? w.fallbackKey() : Optional.empty();

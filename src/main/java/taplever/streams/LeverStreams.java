@@ -61,9 +61,10 @@ public final class LeverStreams {
       list("opportunities", "/opportunities").confidential().incremental(UPDATED_OR_CREATED)
           .pipeline(OPPORTUNITY_PIPELINE).scope("opportunities:read:admin"),
       inline("opportunity_applications", OPPORTUNITY, "applications").scope("applications:read:admin"),
-      // A contact is the person behind several opportunities; each opportunity keeps its id.
-      inline("contacts", OPPORTUNITY, "contact").sharedByParents().scope("contact:read:admin")
-          .notByDefault(),
+      // A contact is the person behind several opportunities; each opportunity keeps its id. An
+      // opportunity that holds only the id (not expanded) leads to /contacts/:id (§7.4).
+      inline("contacts", OPPORTUNITY, "contact").sharedByParents().orById("/contacts/{id}")
+          .scope("contact:read:admin").notByDefault(),
       perParent("opportunity_offers", OPPORTUNITY, "offers").silentEdits().scope("offers:read:admin"),
       perParent("opportunity_referrals", OPPORTUNITY, "referrals").silentEdits()
           .scope("referrals:read:admin"),

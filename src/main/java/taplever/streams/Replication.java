@@ -34,6 +34,16 @@ public sealed interface Replication {
     return Optional.empty();
   }
 
+  /** How this child comes inline in its parent's page, if it comes that way. */
+  default Optional<ChildFetch.Inline> inlineFetch() {
+    return Optional.empty();
+  }
+
+  /** The parent's array this stream's rows are made from, if it is made that way. */
+  default Optional<FromParentArray> rowsFromArray() {
+    return Optional.empty();
+  }
+
   /** The endpoint label for metrics and messages: a path or a path template, never an id. */
   String label();
 
@@ -102,6 +112,11 @@ public sealed interface Replication {
     }
 
     @Override
+    public Optional<ChildFetch.Inline> inlineFetch() {
+      return fetch instanceof ChildFetch.Inline i ? Optional.of(i) : Optional.empty();
+    }
+
+    @Override
     public String label() {
       return fetch instanceof ChildFetch.PerParent p ? p.pathTemplate()
           : "inline in " + parentName;
@@ -131,6 +146,11 @@ public sealed interface Replication {
     }
 
     @Override
+    public Optional<FromParentArray> rowsFromArray() {
+      return Optional.of(this);
+    }
+
+    @Override
     public String label() {
       return "rows of " + parentName + "." + arrayField;
     }
@@ -155,8 +175,19 @@ public sealed interface Replication {
     /**
      * The parent's page carries them when asked ({@code expandParam=expandValue}), in the parent's
      * {@code field}: an array of objects or a single object, which the parent keeps as ids.
+     *
+     * @param byIdPath where one record is read by its id ({@code /contacts/{id}}), for a parent
+     *     whose field holds the id instead of the expanded object; empty if Lever offers no such
+     *     read
      */
-    record Inline(String expandParam, String expandValue, String field) implements ChildFetch {}
+    record Inline(String expandParam, String expandValue, String field, Optional<String> byIdPath)
+        implements ChildFetch {
+
+      /** The path that reads the record with {@code id}, when Lever offers one. */
+      public Optional<String> pathFor(String id) {
+        return byIdPath.map(p -> p.replace("{id}", id));
+      }
+    }
   }
 
   /** How an element of a parent's array becomes a row. */

@@ -34,6 +34,7 @@ final class StreamDeclaration {
   private boolean byDefault = true;
   private boolean deprecated;
   private boolean sharedByParents;
+  private Optional<String> byIdPath = Optional.empty();
 
   private StreamDeclaration(Kind kind, String name, Optional<ParentStream> parent,
       String pathOrField) {
@@ -139,6 +140,15 @@ final class StreamDeclaration {
     return this;
   }
 
+  /**
+   * Where Lever serves one such record by its id, for a parent that holds only the id (the
+   * expansion did not happen).
+   */
+  StreamDeclaration orById(String path) {
+    byIdPath = Optional.of(path);
+    return this;
+  }
+
   StreamDeclaration scope(String oauthScope) {
     scope = Optional.of(oauthScope);
     return this;
@@ -179,7 +189,7 @@ final class StreamDeclaration {
       case PER_PARENT -> new Replication.WithParent(parent.get().name(), parentId(),
           new Replication.ChildFetch.PerParent(parent.get().childPath() + pathOrField, silentEdits));
       case INLINE -> new Replication.WithParent(parent.get().name(), parentId(),
-          new Replication.ChildFetch.Inline("expand", pathOrField, pathOrField));
+          new Replication.ChildFetch.Inline("expand", pathOrField, pathOrField, byIdPath));
       case FROM_ARRAY -> new Replication.FromParentArray(parent.get().name(), pathOrField, items,
           parent.get().idField(), parent.get().versionField(), parent.get().versionSource());
     };
@@ -187,6 +197,9 @@ final class StreamDeclaration {
         || projection.isPresent() || !recordsAt.equals(List.of("data")))) {
       throw new IllegalStateException(name + ": only lists take parameters, cursors, a projection"
           + " and a records path");
+    }
+    if (byIdPath.isPresent() && kind != Kind.INLINE) {
+      throw new IllegalStateException(name + ": only an inline child is read by id instead");
     }
     if (silentEdits && kind != Kind.PER_PARENT) {
       throw new IllegalStateException(name + ": only per-parent requests can be edited silently");

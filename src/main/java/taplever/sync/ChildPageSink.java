@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.util.Optional;
 import taplever.http.RecordSink;
 
-/** Reads one page of a per-parent child endpoint straight into RECORD lines. */
+/** Reads one page of a child's records (of one parent, or one shared record) into RECORD lines. */
 final class ChildPageSink implements RecordSink<ChildPageSink.ChildPage> {
   private final StreamShaper shaper;
   private final PageBuffer out;
@@ -15,10 +15,11 @@ final class ChildPageSink implements RecordSink<ChildPageSink.ChildPage> {
   /** The page's lines and how many records they hold. */
   record ChildPage(PageBuffer lines, int records) {}
 
-  ChildPageSink(StreamShaper shaper, PageBuffer out, String parentId) {
+  /** @param parentId the parent id each record gets, unless the records are shared by parents */
+  ChildPageSink(StreamShaper shaper, PageBuffer out, Optional<String> parentId) {
     this.shaper = shaper;
     this.out = out;
-    this.parentId = Optional.of(parentId);
+    this.parentId = parentId;
   }
 
   @Override

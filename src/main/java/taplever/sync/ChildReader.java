@@ -2,66 +2,57 @@ package taplever.sync;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import taplever.error.LeverApiException;
-import taplever.http.CursorPaginator;
 import taplever.http.LeverRequest;
-import taplever.http.Page;
-import taplever.http.PageSource;
 import taplever.singer.DateTimes;
-import taplever.streams.Replication;
+import taplever.streams.Access;
 
-/** Reads every page of one per-parent child endpoint for one parent; runs on fan-out threads. */
+/**
+ * Reads the records one parent leads to (a per-parent child list, or a shared record the parent
+ * holds only the id of) through the one {@link PageWalk}; runs on fan-out threads.
+ */
 final class ChildReader {
-  private final PageSource source;
+  private final PageWalk walk;
   private final Output out;
   private final SyncStats stats;
-  private final Cancellation cancellation;
   private final Clock clock;
   private final ObjectMapper json;
   private final Logger log;
 
-  ChildReader(PageSource source, Output out, SyncStats stats, Cancellation cancellation,
-      Clock clock, ObjectMapper json, Logger log) {
-    this.source = source;
+  ChildReader(PageWalk walk, Output out, SyncStats stats, Clock clock, ObjectMapper json,
+      Logger log) {
+    this.walk = walk;
     this.out = out;
     this.stats = stats;
-    this.cancellation = cancellation;
     this.clock = clock;
     this.json = json;
     this.log = log;
   }
 
-  /** @param reason what the request is for, in the end-of-run summary */
-  void read(StreamShaper child, String parentId, SyncStats.Reason reason) {
-    Replication.WithParent link = (Replication.WithParent) child.selection().spec().replication();
-    Replication.ChildFetch.PerParent fetch = (Replication.ChildFetch.PerParent) link.fetch();
-    LeverRequest request = new LeverRequest(fetch.pathFor(parentId), fetch.pathTemplate(),
-        Map.of());
-    CursorPaginator<ChildPageSink.ChildPage> pages = new CursorPaginator<>(
-        offset -> source.fetch(request, offset, () -> new ChildPageSink(child,
-            new PageBuffer(json, DateTimes.format(clock.instant())), parentId)),
-        request.endpoint(), Optional.empty());
-    while (pages.hasMore()) {
-      cancellation.check();
-      Page<ChildPageSink.ChildPage> page;
-      try {
-        page = pages.nextPage();
-      } catch (LeverApiException e) {
-        if (e.status() == 404) {
-          // The parent was deleted between its page and this request (or Lever's old empty-
-          // resume quirk): there is nothing to deliver, and the deleted stream records it.
-          log.debug("{}: parent {} not found; skipped", child.name(), parentId);
-          return;
-        }
-        throw LeverRefusal.explain(child.selection().spec(), e);
-      } finally {
-        stats.childRequest(reason);
-      }
-      out.page(page.records().lines());
-      stats.records(child.name(), page.records().records());
+  /**
+   * @param parentId the id the child's records get as their parent's, if they carry one
+   * @param reason what the request is for, in the end-of-run summary
+   */
+  void read(StreamShaper child, LeverRequest request, Optional<String> parentId,
+      SyncStats.Reason reason) {
+    try {
+      walk.run(request, Optional.empty(), () -> new ChildPageSink(child,
+          new PageBuffer(json, DateTimes.format(clock.instant())), parentId),
+          PageWalk.Ahead.AFTER_THE_HOOK, (page, resume) -> {
+            stats.childRequest(reason);
+            out.page(page.lines());
+            stats.records(child.name(), page.records());
+            return true;
+          });
+    } catch (LeverApiException e) {
+      stats.childRequest(reason);
+      // A 404: the parent was deleted between its page and this request (or Lever's old empty-
+      // resume quirk); nothing is lost, and the deleted stream records it.
+      RefusalPolicy.skipOrThrow(child.selection().spec(), request.endpoint(), e,
+          Access.Purpose.ONE_PARENT, log::warn);
+      log.debug("{}: {} not found; skipped", child.name(), request.endpoint());
     }
   }
 }

@@ -1,10 +1,11 @@
 package taplever.sync;
 
-import java.util.List;
+import java.util.Optional;
 
 /**
- * The per-parent child requests a parent page leads to, run on the fan-out pool and awaited
- * before the page's STATE: a page counts as delivered only when its children are.
+ * The requests a parent page leads to (each parent's per-parent children, and the shared records
+ * parents held only by id), run on the fan-out pool and awaited before the page's STATE: a page
+ * counts as delivered only when its children are.
  */
 final class ChildWork {
   private final ChildFanOut pool;
@@ -15,16 +16,23 @@ final class ChildWork {
     this.reader = reader;
   }
 
-  void readAll(ParentPage page, List<WalkTargets.Target> perParent, SyncStats.Reason reason) {
-    if (page.parents().isEmpty()) {
+  void readAll(ParentPage page, WalkTargets targets, SyncStats.Reason reason) {
+    if (page.parents().isEmpty() && page.shared().isEmpty()) {
       return;
     }
     ChildFanOut.Batch batch = pool.batch();
     for (ParentPage.ParentRef parent : page.parents()) {
       for (int i = parent.wanted().nextSetBit(0); i >= 0; i = parent.wanted().nextSetBit(i + 1)) {
-        StreamShaper child = perParent.get(i).shaper();
-        batch.submit(() -> reader.read(child, parent.id(), reason));
+        StreamShaper child = targets.perParent().get(i).shaper();
+        batch.submit(() -> reader.read(child,
+            ReadRequest.ofParent(child.selection().spec(), parent.id()).build(),
+            Optional.of(parent.id()), reason));
       }
+    }
+    for (ParentPage.SharedRef ref : page.shared()) {
+      StreamShaper child = targets.inline().get(ref.inlineAt()).shaper();
+      ReadRequest.byId(child.selection().spec(), ref.id()).ifPresent(request -> batch.submit(
+          () -> reader.read(child, request.build(), Optional.empty(), reason)));
     }
     batch.await();
   }

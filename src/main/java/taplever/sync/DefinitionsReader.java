@@ -12,10 +12,9 @@ import java.util.Set;
 import org.slf4j.Logger;
 import taplever.catalog.StreamSelection;
 import taplever.error.LeverApiException;
-import taplever.http.CursorPaginator;
 import taplever.http.LeverRequest;
-import taplever.http.PageSource;
-import taplever.streams.Endpoint;
+import taplever.http.TreeRecords;
+import taplever.streams.Access;
 import taplever.streams.LeverStreams;
 import taplever.streams.StreamSpec;
 
@@ -26,13 +25,11 @@ import taplever.streams.StreamSpec;
  * warning, rather than failing the sync.
  */
 final class DefinitionsReader {
-  private final PageSource source;
-  private final Cancellation cancellation;
+  private final PageWalk walk;
   private final Logger log;
 
-  DefinitionsReader(PageSource source, Cancellation cancellation, Logger log) {
-    this.source = source;
-    this.cancellation = cancellation;
+  DefinitionsReader(PageWalk walk, Logger log) {
+    this.walk = walk;
     this.log = log;
   }
 
@@ -44,27 +41,21 @@ final class DefinitionsReader {
     }
     Map<String, FieldDefinitions.Definitions> byStream = new HashMap<>();
     for (String name : needed) {
-      Optional<StreamSpec> spec = LeverStreams.find(name);
-      Optional<Endpoint> endpoint = spec.flatMap(StreamSpec::endpoint);
-      if (endpoint.isEmpty()) {
+      Optional<StreamSpec> spec = LeverStreams.find(name).filter(d -> d.endpoint().isPresent());
+      if (spec.isEmpty()) {
         continue;
       }
-      LeverRequest request = new LeverRequest(endpoint.get().path(), endpoint.get().path(),
-          endpoint.get().params(), endpoint.get().recordsAt());
+      LeverRequest request = ReadRequest.list(spec.get()).build();
       List<ObjectNode> all = new ArrayList<>();
       try {
-        CursorPaginator<List<ObjectNode>> pages = new CursorPaginator<>(
-            offset -> source.fetch(request, offset), request.endpoint(), Optional.empty());
-        while (pages.hasMore()) {
-          cancellation.check();
-          all.addAll(pages.nextPage().records());
-        }
+        walk.run(request, Optional.empty(), TreeRecords::new, PageWalk.Ahead.AFTER_THE_HOOK,
+            (records, resume) -> {
+              all.addAll(records);
+              return true;
+            });
       } catch (LeverApiException e) {
-        if (e.status() != 403 && e.status() != 404) {
-          throw e;
-        }
-        log.warn("could not read {} ({}): values typed by its definitions stay as Lever sends"
-            + " them", name, e.status());
+        RefusalPolicy.skipOrThrow(spec.get(), request.endpoint(), e,
+            Access.Purpose.DEFINITIONS, log::warn);
         continue;
       }
       byStream.put(name, FieldDefinitions.Definitions.of(all, spec.get().idField()));

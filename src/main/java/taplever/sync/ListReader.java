@@ -3,49 +3,38 @@ package taplever.sync;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import org.slf4j.Logger;
+import java.util.function.Consumer;
 import taplever.http.LeverRequest;
-import taplever.http.PageSource;
 import taplever.singer.DateTimes;
 
-/** Opens parent lists: pages read by {@link ParentPageSink}, the next one fetched ahead. */
+/**
+ * Reads parent lists through the one {@link PageWalk}, each page into a {@link ParentPageSink}
+ * whose array is handed back once the page is written.
+ */
 final class ListReader {
-  private final PageSource source;
-  private final ExecutorService ahead;
+  private final PageWalk walk;
   private final ObjectMapper json;
   private final Clock clock;
-  private final Cancellation cancellation;
   private final int streamCount;
-  private final Logger log;
   private final PageSpace space = new PageSpace();
 
-  ListReader(PageSource source, ExecutorService ahead, ObjectMapper json, Clock clock,
-      Cancellation cancellation, int streamCount, Logger log) {
-    this.source = source;
-    this.ahead = ahead;
+  ListReader(PageWalk walk, ObjectMapper json, Clock clock, int streamCount) {
+    this.walk = walk;
     this.json = json;
     this.clock = clock;
-    this.cancellation = cancellation;
     this.streamCount = streamCount;
-    this.log = log;
   }
 
-  PagePrefetch<ParentPage> open(LeverRequest request, Optional<String> offset,
-      WalkTargets targets, java.util.function.Consumer<String> warnings) {
-    return new PagePrefetch<>(
-        token -> source.fetch(request, token, () -> new ParentPageSink(targets,
-            new PageBuffer(json, DateTimes.format(clock.instant()), space.take()), streamCount,
-            warnings)),
-        request.endpoint(), offset, ahead, cancellation, log);
+  /** Walks {@code request} from {@code offset}; true when the list was read to its end. */
+  boolean walk(LeverRequest request, Optional<String> offset, WalkTargets targets,
+      Consumer<String> warnings, PageWalk.Ahead when, PageWalk.PageHook<ParentPage> hook) {
+    return walk.run(request, offset, () -> new ParentPageSink(targets,
+        new PageBuffer(json, DateTimes.format(clock.instant()), space.take()), streamCount,
+        warnings), when, hook);
   }
 
   /** A page's lines are written: its array serves a page to come. */
   void written(ParentPage page) {
     space.give(page.lines());
-  }
-
-  Cancellation cancellation() {
-    return cancellation;
   }
 }

@@ -2,6 +2,7 @@ package taplever.sync;
 
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A parent page once read: its RECORD lines (the parent's, and the children that came inside
@@ -11,9 +12,23 @@ import java.util.List;
  * @param maxKey the largest key value seen on the page, or {@code Long.MIN_VALUE}
  * @param archived records on the page that Lever says are archived
  */
-record ParentPage(PageBuffer lines, List<ParentRef> parents, int[] counts, long maxKey,
-    int records, int archived) {
+record ParentPage(PageBuffer lines, List<ParentRef> parents, List<SharedRef> shared,
+    Map<Unread, Integer> unread, int[] counts, long maxKey, int records, int archived) {
 
   /** One parent record whose per-parent children are to be read. */
   record ParentRef(String id, BitSet wanted) {}
+
+  /**
+   * A record of an inline child that a parent held only by id: read on its own.
+   *
+   * @param inlineAt the child's index among the walk's inline targets
+   */
+  record SharedRef(int inlineAt, String id) {}
+
+  /**
+   * Parents whose inline child was neither the record nor an id it can be read by.
+   *
+   * @param what the value the parent held instead (null, a number, ...)
+   */
+  record Unread(String stream, String field, String what) {}
 }

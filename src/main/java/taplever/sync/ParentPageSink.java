@@ -10,12 +10,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import taplever.http.MalformedBodyException;
 import taplever.http.RecordSink;
 import taplever.streams.Replication;
+import taplever.streams.StreamSpec;
 
 /**
  * Reads one page of a parent list: each record is shaped straight into the page's lines when the
@@ -31,6 +36,8 @@ final class ParentPageSink implements RecordSink<ParentPage> {
   private final Map<String, WalkTargets.Role> roles;
   private final PageBuffer out;
   private final List<ParentPage.ParentRef> parents = new ArrayList<>();
+  private final Set<ParentPage.SharedRef> shared = new LinkedHashSet<>();
+  private final Map<ParentPage.Unread, Integer> unread = new HashMap<>();
   private final int[] counts;
   private final Consumer<String> warnings;
   private long maxKey = Long.MIN_VALUE;
@@ -90,7 +97,8 @@ final class ParentPageSink implements RecordSink<ParentPage> {
         JsonNode tree = p.readValueAsTree();
         if (inlineAt >= 0) {
           inline[inlineAt] = tree;
-          tree = collapse(tree, targets.inline().get(inlineAt).shaper().selection().spec().idField());
+          tree = collapse(tree, targets.inline().get(inlineAt).shaper().selection().spec()
+              .idField());
         }
         if (arrayAt >= 0) {
           arrays[arrayAt] = tree;
@@ -125,13 +133,8 @@ final class ParentPageSink implements RecordSink<ParentPage> {
     }
     for (int i = 0; i < inline.length; i++) {
       WalkTargets.Target child = targets.inline().get(i);
-      if (inline[i] != null && child.wants().test(rk)) {
-        for (JsonNode item : inline[i].isArray() ? inline[i] : List.of(inline[i])) {
-          if (item.isObject()) {
-            child.shaper().write(item, out, Optional.of(id));
-            counts[child.shaper().index()]++;
-          }
-        }
+      if (child.wants().test(rk)) {
+        inline(i, child, inline[i], id);
       }
     }
     for (int i = 0; i < arrays.length; i++) {
@@ -154,13 +157,59 @@ final class ParentPageSink implements RecordSink<ParentPage> {
 
   @Override
   public ParentPage page() {
-    return new ParentPage(out, List.copyOf(parents), counts, maxKey, records, archived);
+    return new ParentPage(out, List.copyOf(parents), List.copyOf(shared), Map.copyOf(unread),
+        counts, maxKey, records, archived);
+  }
+
+  /**
+   * What the parent carried of an inline child: the child's records (written, each with its
+   * keys), the id of a record to read on its own, or nothing readable, which is counted: a child
+   * is never lost without a word.
+   */
+  private void inline(int at, WalkTargets.Target child, JsonNode value, String parentId)
+      throws IOException {
+    Replication.ChildFetch.Inline fetch = targets.inlineFetch(at);
+    StreamSpec spec = child.shaper().selection().spec();
+    if (value == null) {
+      unread.merge(new ParentPage.Unread(spec.name(), fetch.field(), "absent"), 1, Integer::sum);
+      return;
+    }
+    for (JsonNode item : value.isArray() ? value : List.of(value)) {
+      if (item.isObject()) {
+        for (String key : spec.keyProperties()) {
+          boolean added = spec.parentIdField().map(key::equals).orElse(false);
+          if (!added && (item.path(key).isNull() || item.path(key).isMissingNode())) {
+            throw new MalformedBodyException("a record's '" + fetch.field() + "' has an entry"
+                + " without its '" + key + "'");
+          }
+        }
+        child.shaper().write(item, out, Optional.of(parentId));
+        counts[child.shaper().index()]++;
+      } else if (item.isTextual() && !item.asText().isBlank()
+          && fetch.pathFor(item.asText()).isPresent()) {
+        shared.add(new ParentPage.SharedRef(at, item.asText()));
+      } else {
+        unread.merge(new ParentPage.Unread(spec.name(), fetch.field(), kind(item)), 1,
+            Integer::sum);
+      }
+    }
+  }
+
+  private static String kind(JsonNode value) {
+    return switch (value.getNodeType()) {
+      case NULL, MISSING -> "null";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case ARRAY -> "a list";
+      default -> value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    };
   }
 
   private void derivedRows(WalkTargets.Target rows, JsonNode array, String parentId, Long version)
       throws IOException {
-    Replication.FromParentArray from = (Replication.FromParentArray) rows.shaper().selection()
-        .spec().replication();
+    Replication.FromParentArray from = rows.shaper().selection().spec().replication()
+        .rowsFromArray().orElseThrow();
     List<String> keys = rows.shaper().selection().spec().keyProperties();
     for (JsonNode element : array) {
       ObjectNode row;

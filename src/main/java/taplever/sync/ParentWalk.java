@@ -2,7 +2,6 @@ package taplever.sync;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import taplever.catalog.Discovery;
 import taplever.http.LeverRequest;
-import taplever.http.Page;
 import taplever.singer.Bookmark;
 import taplever.streams.Cursor;
 import taplever.streams.Endpoint;
@@ -90,33 +88,24 @@ final class ParentWalk {
   private record Walked(long maxSeen, long archived) {}
 
   private Walked walk(WindowPlan window, Optional<String> offset, long maxSeen) {
-    long archived = 0;
     WalkTargets targets = targets(window);
-    PagePrefetch<ParentPage> pages = lists.open(request(window, targets), offset, targets,
-        once());
-    try {
-      while (pages.hasMore()) {
-        Page<ParentPage> page = pages.next();
-        lists.cancellation().check(); // once stopping, nothing more is written
-        // The token is read before the next page is fetched ahead: it is where a rerun resumes
-        // once this page's records are all written.
-        Optional<String> next = page.hasNext() ? page.next() : Optional.empty();
-        pages.fetchAhead();
-        ParentPage records = page.records();
-        out.page(records.lines());
-        count(records);
-        lists.written(records);
-        children.readAll(records, targets.perParent(), SyncStats.Reason.CHANGED);
-        maxSeen = Math.max(maxSeen, records.maxKey());
-        archived += records.archived();
-        if (next.isPresent()) {
-          saveProgress(window, next, maxSeen);
-        }
-      }
-    } finally {
-      pages.abandon();
-    }
-    return new Walked(maxSeen, archived);
+    long[] seen = {maxSeen, 0};
+    lists.walk(request(window, targets), offset, targets, once(),
+        PageWalk.Ahead.WHILE_THE_HOOK_RUNS, (records, resume) -> {
+          out.page(records.lines());
+          count(records);
+          records.unread().forEach((u, n) -> stats.notDelivered(u.stream(),
+              "'" + u.field() + "' was " + u.what(), n));
+          lists.written(records);
+          children.readAll(records, targets, SyncStats.Reason.CHANGED);
+          seen[0] = Math.max(seen[0], records.maxKey());
+          seen[1] += records.archived();
+          if (resume.isPresent()) {
+            saveProgress(window, resume, seen[0]);
+          }
+          return true;
+        });
+    return new Walked(seen[0], seen[1]);
   }
 
   private WalkTargets targets(WindowPlan window) {
@@ -130,11 +119,10 @@ final class ParentWalk {
     for (Participant c : window.children()) {
       WalkTargets.Target t = new WalkTargets.Target(shapers.get(c.name()), c::wants);
       Replication r = c.selection().spec().replication();
-      if (r instanceof Replication.FromParentArray a) {
+      if (r.rowsFromArray().isPresent()) {
         derived.add(t);
-        versionField = a.versionSource();
-      } else if (r instanceof Replication.WithParent w
-          && w.fetch() instanceof Replication.ChildFetch.Inline) {
+        versionField = r.rowsFromArray().get().versionSource();
+      } else if (r.inlineFetch().isPresent()) {
         inline.add(t);
       } else {
         perParent.add(t);
@@ -150,23 +138,12 @@ final class ParentWalk {
   }
 
   private LeverRequest request(WindowPlan window, WalkTargets targets) {
-    StreamSpec top = window.top();
-    Endpoint endpoint = top.endpoint().orElseThrow();
-    Map<String, List<String>> params = new LinkedHashMap<>(endpoint.params());
+    ReadRequest request = ReadRequest.list(window.top());
     if (window.serverFilter()) {
-      Cursor.ServerWindow w = (Cursor.ServerWindow) window.cursor().get().filter();
-      params.put(w.startParam(), List.of(Long.toString(window.start().get().toEpochMilli())));
-      params.put(w.endParam(), List.of(Long.toString(window.end().toEpochMilli())));
+      request.window(window.start().get(), window.end());
     }
-    for (WalkTargets.Target t : targets.inline()) {
-      Replication.WithParent w = (Replication.WithParent) t.shaper().selection().spec().replication();
-      Replication.ChildFetch.Inline fetch = (Replication.ChildFetch.Inline) w.fetch();
-      params.computeIfAbsent(fetch.expandParam(), k -> new ArrayList<>()).add(fetch.expandValue());
-    }
-    if (endpoint.projectionParam().isPresent() && !window.serverFilter()) {
-      params.put(endpoint.projectionParam().get(), List.copyOf(fieldsRead(window, targets)));
-    }
-    return new LeverRequest(endpoint.path(), endpoint.path(), params, endpoint.recordsAt());
+    targets.inline().forEach(t -> request.expand(t.shaper().selection().spec()));
+    return request.fields(fieldsRead(window, targets)).build();
   }
 
   /** Every field the walk emits or reads, for an endpoint that returns only what it is asked. */
@@ -184,8 +161,7 @@ final class ParentWalk {
       fields.addAll(Discovery.automaticFields(p.selection().spec()));
     });
     for (WalkTargets.Target t : targets.derived()) {
-      fields.add(((Replication.FromParentArray) t.shaper().selection().spec().replication())
-          .arrayField());
+      fields.add(t.shaper().selection().spec().replication().rowsFromArray().get().arrayField());
     }
     return fields;
   }

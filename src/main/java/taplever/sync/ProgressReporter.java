@@ -65,6 +65,8 @@ public final class ProgressReporter implements AutoCloseable {
           + " live parents, %,d for the rolling refresh of archived parents%n", changed, live,
           rolling));
     }
+    stats.notDelivered().forEach((stream, reasons) -> table.append("  not delivered: ")
+        .append(stream).append(": ").append(NotDelivered.describe(reasons)).append('\n'));
     if (!stats.learned().isEmpty()) {
       table.append("  fields Lever sent that the schemas lack: ")
           .append(String.join(", ", new java.util.TreeSet<>(stats.learned()))).append('\n');

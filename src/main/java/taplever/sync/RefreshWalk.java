@@ -3,14 +3,11 @@ package taplever.sync;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
-import taplever.http.LeverRequest;
-import taplever.http.Page;
 import taplever.singer.Bookmark;
 import taplever.streams.Endpoint;
 import taplever.streams.StreamSpec;
@@ -51,12 +48,12 @@ final class RefreshWalk {
     StreamSpec top = window.top();
     if (!plan.live().isEmpty()) {
       WalkTargets targets = targets(window, plan.live(), top, pipeline);
-      Map<String, List<String>> live = params(top, pipeline.live());
-      walk(top, live, Optional.empty(), targets, SyncStats.Reason.LIVE, p -> { });
-      Map<String, List<String>> recent = params(top, pipeline.archived());
-      recent.put(pipeline.archivedSinceParam(), List.of(Long.toString(
-          syncStart.minus(RefreshPlan.RECENTLY_ARCHIVED).toEpochMilli())));
-      walk(top, recent, Optional.empty(), targets, SyncStats.Reason.LIVE, p -> { });
+      walk(ReadRequest.list(top).filters(pipeline.live()), Optional.empty(), targets,
+          SyncStats.Reason.LIVE, (records, resume) -> true);
+      walk(ReadRequest.list(top).filters(pipeline.archived()).filters(Map.of(
+          pipeline.archivedSinceParam(), List.of(Long.toString(
+              syncStart.minus(RefreshPlan.RECENTLY_ARCHIVED).toEpochMilli())))),
+          Optional.empty(), targets, SyncStats.Reason.LIVE, (records, resume) -> true);
     }
     Optional<Bookmark.Rolling> after = plan.rolling().map(slice -> rolling(window, slice, top,
         pipeline, startDate, syncStart, period));
@@ -80,12 +77,12 @@ final class RefreshWalk {
     while (walked < slice.quota() && r.position().isAfter(floor)) {
       Instant low = r.position().minus(r.window());
       low = low.isBefore(floor) ? floor : low;
-      Map<String, List<String>> params = params(top, pipeline.archived());
-      params.put(pipeline.createdStartParam(), List.of(Long.toString(low.toEpochMilli())));
-      params.put(pipeline.createdEndParam(), List.of(Long.toString(
-          r.position().toEpochMilli() - 1)));
+      ReadRequest request = ReadRequest.list(top).filters(pipeline.archived())
+          .filters(Map.of(pipeline.createdStartParam(), List.of(Long.toString(low.toEpochMilli()))))
+          .filters(Map.of(pipeline.createdEndParam(),
+              List.of(Long.toString(r.position().toEpochMilli() - 1))));
       WindowSteps steps = new WindowSteps(slice, r, slice.quota() - walked);
-      boolean complete = walk(top, params, r.offset(), targets, SyncStats.Reason.ROLLING,
+      boolean complete = walk(request, r.offset(), targets, SyncStats.Reason.ROLLING,
           steps::afterPage);
       walked += steps.count;
       Bookmark.Rolling c = steps.current;
@@ -130,13 +127,12 @@ final class RefreshWalk {
       this.share = share;
     }
 
-    boolean afterPage(Page<ParentPage> page) {
-      int n = page.records().records();
+    boolean afterPage(ParentPage page, Optional<String> resume) {
+      int n = page.records();
       count += n;
       Bookmark.Rolling c = current;
-      current = new Bookmark.Rolling(c.cycleStart(), c.position(), c.window(),
-          page.hasNext() ? page.next() : Optional.empty(), c.done() + n, c.total(), c.lastRun(),
-          c.gap());
+      current = new Bookmark.Rolling(c.cycleStart(), c.position(), c.window(), resume,
+          c.done() + n, c.total(), c.lastRun(), c.gap());
       save(slice, current);
       return count < share;
     }
@@ -154,56 +150,14 @@ final class RefreshWalk {
    * {@code afterPage} runs and may stop the walk (false). True when the listing was read to its
    * end.
    */
-  private boolean walk(StreamSpec top, Map<String, List<String>> params, Optional<String> offset,
-      WalkTargets targets, SyncStats.Reason reason, PageStep afterPage) {
-    Endpoint endpoint = top.endpoint().orElseThrow();
-    LeverRequest request = new LeverRequest(endpoint.path(), endpoint.path(), params,
-        endpoint.recordsAt());
-    PagePrefetch<ParentPage> pages = lists.open(request, offset, targets, log::warn);
-    try {
-      while (pages.hasMore()) {
-        Page<ParentPage> page = pages.next();
-        lists.cancellation().check();
-        boolean more = page.hasNext();
-        lists.written(page.records()); // nothing of the parent is written in a refresh walk
-        children.readAll(page.records(), targets.perParent(), reason);
-        if (!afterPage.next(page) && more) {
-          return false;
-        }
-        if (more) {
-          pages.fetchAhead();
-        }
-      }
-      return true;
-    } finally {
-      pages.abandon();
-    }
-  }
-
-  /** What to do after a page: false stops the walk there. */
-  @FunctionalInterface
-  private interface PageStep {
-    boolean next(Page<ParentPage> page);
-
-    /** A step that never stops the walk. */
-    static PageStep always(java.util.function.Consumer<Page<ParentPage>> action) {
-      return p -> {
-        action.accept(p);
-        return true;
-      };
-    }
-  }
-
-  private void walk(StreamSpec top, Map<String, List<String>> params, Optional<String> offset,
-      WalkTargets targets, SyncStats.Reason reason,
-      java.util.function.Consumer<Page<ParentPage>> action) {
-    walk(top, params, offset, targets, reason, PageStep.always(action));
-  }
-
-  private static Map<String, List<String>> params(StreamSpec top, Map<String, List<String>> extra) {
-    Map<String, List<String>> params = new LinkedHashMap<>(top.endpoint().orElseThrow().params());
-    params.putAll(extra);
-    return params;
+  private boolean walk(ReadRequest request, Optional<String> offset, WalkTargets targets,
+      SyncStats.Reason reason, PageWalk.PageHook<ParentPage> afterPage) {
+    return lists.walk(request.build(), offset, targets, log::warn, PageWalk.Ahead.AFTER_THE_HOOK,
+        (page, resume) -> {
+          lists.written(page); // nothing of the parent is written in a refresh walk
+          children.readAll(page, targets, reason);
+          return afterPage.onPage(page, resume);
+        });
   }
 
   /** Children of parents the window did not read this run (a parent read there is covered). */

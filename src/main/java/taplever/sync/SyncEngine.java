@@ -51,7 +51,8 @@ public final class SyncEngine {
   /** Lever's field definitions the shapers type values by; a stop here ends the run as anywhere. */
   private FieldDefinitions definitions(List<StreamSelection> selections) {
     try {
-      return new DefinitionsReader(source, cancellation, log).read(selections);
+      return new DefinitionsReader(new PageWalk(source, Optional.empty(), cancellation, log), log)
+          .read(selections);
     } catch (RuntimeException e) {
       if (!cancellation.isCancelled()) {
         throw e;
@@ -89,10 +90,10 @@ public final class SyncEngine {
     cancellation.onCancel(prefetch::shutdownNow);
     try (ChildFanOut fanOut = new ChildFanOut(settings.maxConcurrency())) {
       cancellation.onCancel(fanOut::interruptAll);
-      ListReader lists = new ListReader(source, prefetch, json, clock, cancellation,
-          shaperList.size(), log);
-      ChildWork children = new ChildWork(fanOut, new ChildReader(source, out, stats, cancellation,
-          clock, json, log));
+      ListReader lists = new ListReader(new PageWalk(source, Optional.of(prefetch), cancellation,
+          log), json, clock, shaperList.size());
+      ChildWork children = new ChildWork(fanOut, new ChildReader(new PageWalk(source,
+          Optional.empty(), cancellation, log), out, stats, clock, json, log));
       ParentWalk walk = new ParentWalk(lists, children, out, state, shapers, stats, log);
       RefreshWalk refresh = new RefreshWalk(lists, children, state, shapers, log);
       List<Group> groups = rotate(groups(selections), input.currentlySyncing());
@@ -123,6 +124,7 @@ public final class SyncEngine {
     } finally {
       prefetch.shutdownNow();
       shaperList.forEach(s -> s.learnedFields().forEach(stats::learned));
+      NotDelivered.warn(stats, log);
     }
   }
 
@@ -151,17 +153,8 @@ public final class SyncEngine {
       refresh.run(plan, refreshPlan, archived, settings.startDate(), syncStart,
           settings.childFullRefresh());
     } catch (LeverApiException e) {
-      Access.Refusal refusal = group.top().access().refusal();
-      if (e.endpoint().equals(group.top().label())
-          && ((e.status() == 403 && refusal != Access.Refusal.FATAL)
-              || (e.status() == 404 && refusal == Access.Refusal.UNVERIFIED_ENDPOINT))) {
-        log.warn("{}: Lever answered {} for {}; {}. Skipped.", group.top().name(), e.status(),
-            group.top().label(), refusal == Access.Refusal.ADD_ON
-                ? "the account may not have this add-on"
-                : "this endpoint is not in Lever's reference and this account does not serve it");
-        return;
-      }
-      throw LeverRefusal.explain(group.top(), e);
+      RefusalPolicy.skipOrThrow(group.top(), group.top().label(), e, Access.Purpose.LIST,
+          log::warn);
     } finally {
       members.forEach(s -> stats.ended(s.name()));
     }

@@ -47,6 +47,7 @@ public final class SyncStats {
   private final Map<String, Counters> byStream = new ConcurrentHashMap<>();
   private final Map<Reason, LongAdder> childRequests = new java.util.EnumMap<>(Reason.class);
   private final java.util.Set<String> learned = ConcurrentHashMap.newKeySet();
+  private final Map<String, Map<String, LongAdder>> notDelivered = new ConcurrentHashMap<>();
 
   {
     for (Reason r : Reason.values()) {
@@ -86,6 +87,26 @@ public final class SyncStats {
   }
 
   /** A field Lever sent that the schema did not declare, as {@code stream.path}. */
+  /**
+   * {@code n} records of {@code stream} could not be delivered, for the reason given (a parent
+   * held neither the record nor an id it can be read by).
+   */
+  public void notDelivered(String stream, String why, long n) {
+    notDelivered.computeIfAbsent(stream, s -> new ConcurrentHashMap<>())
+        .computeIfAbsent(why, w -> new LongAdder()).add(n);
+  }
+
+  /** Per stream, per reason, the records not delivered; empty when every one was. */
+  public Map<String, Map<String, Long>> notDelivered() {
+    Map<String, Map<String, Long>> all = new java.util.TreeMap<>();
+    notDelivered.forEach((stream, reasons) -> {
+      Map<String, Long> counts = new java.util.TreeMap<>();
+      reasons.forEach((why, n) -> counts.put(why, n.sum()));
+      all.put(stream, counts);
+    });
+    return all;
+  }
+
   public void learned(String path) {
     learned.add(path);
   }

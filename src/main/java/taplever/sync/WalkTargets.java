@@ -61,14 +61,17 @@ record WalkTargets(String idField, String keyField, String fallbackField, String
     return java.util.Map.copyOf(roles);
   }
 
+  /** How the inline child at {@code i} comes in the parent's records. */
+  Replication.ChildFetch.Inline inlineFetch(int i) {
+    return inline.get(i).shaper().selection().spec().replication().inlineFetch().orElseThrow();
+  }
+
   private String inlineName(int i) {
-    Replication.WithParent w = (Replication.WithParent) inline.get(i).shaper().selection().spec()
-        .replication();
-    return ((Replication.ChildFetch.Inline) w.fetch()).field();
+    return inlineFetch(i).field();
   }
 
   private String derivedName(int i) {
-    return ((Replication.FromParentArray) derived.get(i).shaper().selection().spec().replication())
+    return derived.get(i).shaper().selection().spec().replication().rowsFromArray().orElseThrow()
         .arrayField();
   }
 

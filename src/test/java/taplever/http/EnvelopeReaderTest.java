@@ -25,8 +25,15 @@ class EnvelopeReaderTest {
 
   private Page<List<ObjectNode>> parse(String json, List<String> recordsAt)
       throws MalformedBodyException {
-    return reader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), recordsAt,
-        new TreeRecords(), "/tags");
+    List<String> keys = recordsAt.size() > 1 ? List.of("opportunityId") : List.of("text");
+    return read(json, new LeverRequest("/tags", "/tags", java.util.Map.of(), recordsAt, keys,
+        false));
+  }
+
+  private Page<List<ObjectNode>> read(String json, LeverRequest request)
+      throws MalformedBodyException {
+    return reader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), request,
+        new TreeRecords());
   }
 
   @Test
@@ -59,8 +66,58 @@ class EnvelopeReaderTest {
   }
 
   @Test
-  void aSingleObjectAsDataIsOneRecord() throws Exception {
-    assertEquals(1, parse("{\"data\":{\"text\":\"a\"}}").records().size());
+  void aSingleObjectAsTheDataOfAListIsAMalformedPage() {
+    MalformedBodyException e = assertThrows(MalformedBodyException.class,
+        () -> parse("{\"data\":{\"text\":\"a\"},\"hasNext\":true}"));
+    assertEquals("'data' is an object, not a list of records", e.getMessage());
+  }
+
+  @Test
+  void aReadByIdTakesTheOneObjectAtData() throws Exception {
+    LeverRequest one = new LeverRequest("/contacts/c1", "/contacts/{id}", java.util.Map.of(),
+        List.of("data"), List.of("id"), true);
+    assertEquals("c1", read("{\"data\":{\"id\":\"c1\",\"name\":\"N\"}}", one).records().get(0)
+        .get("id").asText());
+    for (String json : List.of("{\"data\":[{\"id\":\"c1\"}]}", "{\"data\":{\"name\":\"N\"}}",
+        "{\"data\":null}")) {
+      assertThrows(MalformedBodyException.class, () -> read(json, one), json);
+    }
+  }
+
+  @Test
+  void aRecordWithoutItsKeyIsAMalformedPageWhateverTheShape() {
+    assertEquals("a record in 'data' has no 'text'", assertThrows(MalformedBodyException.class,
+        () -> parse("{\"data\":[{\"text\":\"a\"},{\"other\":1}]}")).getMessage());
+    assertEquals("a record in 'data' has no 'text'", assertThrows(MalformedBodyException.class,
+        () -> parse("{\"data\":[{\"text\":null}]}")).getMessage());
+    assertEquals("a record in 'data.eeoResponses' has no 'opportunityId'",
+        assertThrows(MalformedBodyException.class, () -> parse("{\"data\":{\"eeoResponses\":"
+            + "[{\"x\":{\"opportunityId\":\"nested, not the record's\"}}]}}",
+            List.of("data", "eeoResponses"))).getMessage());
+  }
+
+  @Test
+  void aKeyIsFoundHoweverTheSinkReadsTheRecord() throws Exception {
+    RecordSink<Integer> byNextValue = new RecordSink<>() {
+      @Override
+      public void record(com.fasterxml.jackson.core.JsonParser p) throws java.io.IOException {
+        while (p.nextValue() != com.fasterxml.jackson.core.JsonToken.END_OBJECT) {
+          p.skipChildren();
+        }
+      }
+
+      @Override
+      public Integer page() {
+        return 0;
+      }
+    };
+    LeverRequest tags = new LeverRequest("/tags", "/tags", java.util.Map.of(), List.of("data"),
+        List.of("text"), false);
+    reader.read(new ByteArrayInputStream("{\"data\":[{\"a\":{\"text\":1},\"text\":\"t\"}]}"
+        .getBytes(StandardCharsets.UTF_8)), tags, byNextValue);
+    assertThrows(MalformedBodyException.class, () -> reader.read(new ByteArrayInputStream(
+        "{\"data\":[{\"a\":{\"text\":1}}]}".getBytes(StandardCharsets.UTF_8)), tags,
+        byNextValue));
   }
 
   @Test
@@ -72,19 +129,22 @@ class EnvelopeReaderTest {
   }
 
   @Test
-  void aNonObjectEntryIsAnError() {
-    LeverApiException e = assertThrows(LeverApiException.class,
+  void aNonObjectEntryIsAMalformedPage() {
+    MalformedBodyException e = assertThrows(MalformedBodyException.class,
         () -> parse("{\"data\":[{\"text\":\"a\"},\"b\"]}"));
-    assertEquals("Lever answered /tags with a 'data' entry that is not an object (STRING)",
-        e.getMessage());
+    assertEquals("'data' holds a string, not a record", e.getMessage());
   }
 
   @Test
-  void missingOrScalarDataIsAnError() {
-    for (String json : List.of("{}", "{\"data\":null}", "{\"data\":3}", "[]")) {
-      LeverApiException e = assertThrows(LeverApiException.class, () -> parse(json), json);
-      assertEquals("Lever answered /tags without a 'data' list", e.getMessage());
-    }
+  void missingOrScalarDataIsAMalformedPage() {
+    assertEquals("the answer has no 'data'", assertThrows(MalformedBodyException.class,
+        () -> parse("{}")).getMessage());
+    assertEquals("'data' is null, not a list of records", assertThrows(
+        MalformedBodyException.class, () -> parse("{\"data\":null}")).getMessage());
+    assertEquals("'data' is a number, not a list of records", assertThrows(
+        MalformedBodyException.class, () -> parse("{\"data\":3}")).getMessage());
+    assertEquals("the answer is a list, not an object", assertThrows(
+        MalformedBodyException.class, () -> parse("[]")).getMessage());
   }
 
   @Test
@@ -121,7 +181,7 @@ class EnvelopeReaderTest {
     };
     LeverApiException e = assertThrows(LeverApiException.class, () -> reader.read(
         new ByteArrayInputStream("{\"data\":[{\"n\":99999999999999999999}]}".getBytes(
-            StandardCharsets.UTF_8)), List.of("data"), longs, "/tags"));
+            StandardCharsets.UTF_8)), LeverRequest.of("/tags"), longs));
     assertTrue(e.getMessage().startsWith("Lever's answer for /tags holds a number the tap cannot"
         + " read"), e.getMessage());
   }

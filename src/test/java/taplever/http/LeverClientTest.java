@@ -221,12 +221,11 @@ class LeverClientTest {
   void aCallCanceledDuringARetryWaitIsAnInterruption() {
     server.enqueue(json(503, "{}"));
     server.enqueue(json(200, "{\"data\":[]}"));
-    AtomicReference<OkHttpClient> http = new AtomicReference<>();
-    http.set(LeverHttp.client(TestConfigs.apiKey(baseUrl(), "sk-test"), TokenStore.NONE,
-        HttpObserver.NONE, time.runtime(d -> http.get().dispatcher().cancelAll(), () -> 1.0,
-            new RecordingLogs())));
-    LeverClient client = new LeverClient(http.get(), baseUrl(), 100, "API key",
-        time.runtime(() -> 1.0), Duration.ofSeconds(5), HttpObserver.NONE);
+    AtomicReference<LeverClient> stopping = new AtomicReference<>();
+    LeverClient client = LeverHttp.create(TestConfigs.apiKey(baseUrl(), "sk-test"),
+        TokenStore.NONE, HttpObserver.NONE, time.runtime(d -> stopping.get().cancelAll(),
+            () -> 1.0, new RecordingLogs()));
+    stopping.set(client);
     LeverApiException e = assertThrows(LeverApiException.class,
         () -> client.fetch(OPPORTUNITIES, Optional.empty()));
     assertTrue(LeverClient.isInterruption(e));
@@ -313,9 +312,10 @@ class LeverClientTest {
 
     assertThrows(LeverApiException.class, () -> client.fetch(OPPORTUNITIES, Optional.empty()));
 
-    // Waits of 1 s and 2 s, 1 s before reading again, then only what is left of the 5 s: a
-    // transport allowance restarted by the re-read would have waited 7 s in all.
-    assertEquals(Duration.ofSeconds(5), time.elapsed(), time.sleeps()::toString);
+    // One loop, one allowance: waits of 1 s and 2 s, then the next (4 s) would pass the 5 s. An
+    // allowance restarted by the re-read would have waited 7 s in all.
+    assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), time.sleeps());
+    assertTrue(time.elapsed().compareTo(Duration.ofSeconds(5)) <= 0, time.sleeps()::toString);
   }
 
   @Test
@@ -343,16 +343,27 @@ class LeverClientTest {
     LeverApiException e = assertThrows(LeverApiException.class,
         () -> client.fetch(OPPORTUNITIES, Optional.empty()));
 
-    assertTrue(e.getMessage().startsWith("Lever's answers for /opportunities were cut short or"
-        + " not JSON, still after retrying for"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("Lever's answers for /opportunities were not a"
+        + " well-formed page (the last: the answer's body was cut short or is not JSON), still"
+        + " after retrying for"), e.getMessage());
     assertTrue(server.getRequestCount() < 20, "bounded by time");
   }
 
   @Test
-  void aMissingDataListIsAnError() {
-    LeverApiException e = failureFor(json(200, "{\"hasNext\":false}"));
-    assertEquals(200, e.status());
-    assertEquals("Lever answered /opportunities without a 'data' list", e.getMessage());
+  void aMissingDataListIsAMalformedPageAskedForAgainThenTheRunsError() {
+    for (int i = 0; i < 20; i++) {
+      server.enqueue(json(200, "{\"hasNext\":false}"));
+    }
+    LeverClient client = LeverHttp.create(TestConfigs.withMaxRetry(
+        TestConfigs.apiKey(baseUrl(), "sk-test"), Duration.ofSeconds(3)), TokenStore.NONE,
+        HttpObserver.NONE, time.runtime(() -> 1.0));
+
+    LeverApiException e = assertThrows(LeverApiException.class,
+        () -> client.fetch(OPPORTUNITIES, Optional.empty()));
+
+    assertEquals("Lever's answers for /opportunities were not a well-formed page (the last: the"
+        + " answer has no 'data'), still after retrying for 3s", e.getMessage());
+    assertEquals(3, server.getRequestCount());
   }
 
   @Test
@@ -365,12 +376,13 @@ class LeverClientTest {
   }
 
   @Test
-  void dataGivenAsAnObjectIsOneRecord() {
+  void dataGivenAsAnObjectIsAMalformedPageAskedForAgain() {
     server.enqueue(json(200, "{\"data\":{\"id\":\"only\"}}"));
+    server.enqueue(json(200, PAGE));
     var page = client().fetch(OPPORTUNITIES, Optional.empty());
     assertEquals(1, page.records().size());
-    assertEquals("only", page.records().get(0).get("id").asText());
-    assertFalse(page.hasNext());
+    assertEquals("a", page.records().get(0).get("id").asText());
+    assertEquals(2, server.getRequestCount());
   }
 
   @Test

@@ -35,9 +35,10 @@ class LeverHttpTest {
   }
 
   @Test
-  void apiKeyClientHasRetryOutsideAndRateLimitThenAuthOnTheNetwork() {
+  void apiKeyClientHasTheUserAgentOutsideAndRateLimitThenAuthOnTheNetwork() {
+    // Retrying is the client's RetryPolicy, around this whole chain (RetryPolicyTest).
     OkHttpClient client = client(TestConfigs.apiKey("https://api.lever.co/v1", "k"));
-    assertEquals(List.of(RetryInterceptor.class, UserAgentInterceptor.class),
+    assertEquals(List.of(UserAgentInterceptor.class),
         classes(client.interceptors()));
     assertEquals(List.of(RateLimitInterceptor.class, ApiKeyInterceptor.class),
         classes(client.networkInterceptors()));

@@ -54,11 +54,15 @@ class RateLimitInterceptorTest {
   }
 
   @Test
-  void everyRetryTakesAPermit() throws IOException {
+  void everyRetryTakesAPermit() {
     server.enqueue(answer(503));
     server.enqueue(answer(500));
     server.enqueue(answer(200));
-    assertEquals(200, get(client(TestConfigs.apiKey(server.url("/v1").toString(), "k"))));
+    String base = server.url("/v1").toString();
+    LeverClient lever = new LeverClient(client(TestConfigs.apiKey(base, "k")), base, 100,
+        "API key", time.runtime(() -> 0.0), java.time.Duration.ofMinutes(5), HttpObserver.NONE);
+    lever.fetch(LeverRequest.of("/opportunities"), java.util.Optional.empty());
+    assertEquals(3, server.getRequestCount());
     assertEquals(97.0, bucket.availablePermits(), 1e-9);
   }
 
