@@ -46,7 +46,13 @@ final class AboutRenderer {
       p.put("writeOnly", true);
     }
     if (s instanceof Setting.Text t) {
-      t.kind().format().ifPresent(format -> p.put("format", format));
+      List<String> formats = t.kind().formats();
+      if (formats.size() == 1) {
+        p.put("format", formats.get(0));
+      } else if (formats.size() > 1) {
+        ArrayNode anyOf = p.putArray("anyOf");
+        formats.forEach(format -> anyOf.addObject().put("format", format));
+      }
       t.shownDefault().ifPresent(d -> p.put("default", d));
     } else if (s instanceof Setting.Choice c) {
       ArrayNode values = p.putArray("enum");

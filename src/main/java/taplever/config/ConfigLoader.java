@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Locale;
@@ -27,6 +29,9 @@ public final class ConfigLoader {
 
   /** How many unknown keys a warning names; the rest are counted. */
   static final int UNKNOWN_KEYS_NAMED = 10;
+
+  private static final String START_DATE_SHAPES = "an RFC3339 timestamp such as"
+      + " 2024-01-01T00:00:00Z or a date such as 2024-01-01 (midnight UTC)";
 
   private final ObjectMapper mapper = new ObjectMapper();
   private final Consumer<String> warnings;
@@ -58,7 +63,7 @@ public final class ConfigLoader {
     Credentials credentials = credentials(root, purpose, source);
     Instant startDate = purpose == Purpose.SYNC
         ? startDate(root).orElseThrow(() -> missing(Settings.START_DATE,
-            "an RFC3339 timestamp such as 2024-01-01T00:00:00Z"))
+            START_DATE_SHAPES))
         : startDate(root).orElse(Instant.EPOCH);
     Region region = Region.parse(Settings.REGION.read(root, "")).orElseThrow();
     String baseUrl = Settings.BASE_URL.read(root, "").map(ConfigLoader::withoutTrailingSlash)
@@ -160,19 +165,31 @@ public final class ConfigLoader {
     if (value.isEmpty()) {
       return Optional.empty();
     }
-    Instant start;
-    try {
-      start = OffsetDateTime.parse(value.get()).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new InputException("config key 'start_date' must be an RFC3339 timestamp such as"
-          + " 2024-01-01T00:00:00Z, not '" + value.get() + "'");
-    }
+    Instant start = instantOrDate(value.get()).orElseThrow(() -> new InputException(
+        "config key 'start_date' must be " + START_DATE_SHAPES + ", not '" + value.get() + "'"));
     Instant now = clock.instant();
     if (start.isAfter(now)) {
       throw new InputException("config key 'start_date' is in the future (" + value.get()
           + "); nothing after now (" + now + ") can be synced, so it must not be later");
     }
     return Optional.of(start);
+  }
+
+  /**
+   * An RFC3339 instant, or a date ({@code 2024-01-15}, two-digit month and day, as Meltano's
+   * {@code date_iso8601} settings and most people write it) as midnight UTC. Anything else,
+   * a date-time without its offset included, is no start date.
+   */
+  static Optional<Instant> instantOrDate(String value) {
+    try {
+      return Optional.of(OffsetDateTime.parse(value).toInstant());
+    } catch (DateTimeParseException notAnInstant) {
+      try {
+        return Optional.of(LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant());
+      } catch (DateTimeParseException notADate) {
+        return Optional.empty();
+      }
+    }
   }
 
   private PiiPolicy pii(JsonNode root) {

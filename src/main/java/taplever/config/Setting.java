@@ -41,25 +41,28 @@ public sealed interface Setting
 
   /** What a string must look like, and how it is checked. */
   enum TextKind {
-    PLAIN(Optional.empty()),
+    PLAIN(),
     /** https (or http to loopback) without userinfo; see {@link UrlText}. */
-    URL(Optional.of("uri")),
-    /** An RFC3339 instant. */
-    DATE_TIME(Optional.of("date-time")),
+    URL("uri"),
+    /**
+     * An RFC3339 instant, or a date as people write it (Meltano's {@code date_iso8601}), which
+     * means midnight UTC; {@link ConfigLoader} reads it.
+     */
+    DATE_TIME("date-time", "date"),
     /** Sent as an HTTP header: printable ASCII only, so no CR/LF can split it. */
-    HEADER_VALUE(Optional.empty()),
+    HEADER_VALUE(),
     /** The name of an environment variable. */
-    ENV_NAME(Optional.empty());
+    ENV_NAME();
 
-    private final Optional<String> format;
+    private final List<String> formats;
 
-    TextKind(Optional<String> format) {
-      this.format = format;
+    TextKind(String... formats) {
+      this.formats = List.of(formats);
     }
 
-    /** The JSON Schema {@code format}, when there is one. */
-    public Optional<String> format() {
-      return format;
+    /** The JSON Schema {@code format}s a value may have, any one of them; often none. */
+    public List<String> formats() {
+      return formats;
     }
   }
 

@@ -33,9 +33,9 @@ public final class Settings {
       + " authorize URL for 'tap-lever login'; defaults to the region's.").kind(TextKind.URL);
   public static final Setting.Text SCOPES = Setting.Text.of("scopes", "Space-separated OAuth"
       + " scopes for 'tap-lever login'; defaults to what the selected streams need.");
-  public static final Setting.Text START_DATE = Setting.Text.of("start_date", "RFC3339 instant,"
-      + " not in the future: records whose replication key is older are not synced.")
-      .kind(TextKind.DATE_TIME);
+  public static final Setting.Text START_DATE = Setting.Text.of("start_date", "RFC3339 instant"
+      + " (2024-01-15T00:00:00Z) or a date (2024-01-15, midnight UTC), not in the future: records"
+      + " whose replication key is older are not synced.").kind(TextKind.DATE_TIME);
   public static final Setting.Text USER_AGENT = Setting.Text.of("user_agent", "User-Agent sent to"
       + " Lever; put a contact in it (printable ASCII).").kind(TextKind.HEADER_VALUE)
       .shown("tap-lever/<version>");

@@ -37,6 +37,13 @@ class BadInputTest {
         Arguments.of("missing start_date", "{\"api_key\": \"" + KEY + "\"}", "'start_date' is missing"),
         Arguments.of("start_date not RFC3339", "{\"api_key\": \"" + KEY + "\", \"start_date\": \"01/02/2024\"}",
             "'start_date' must be an RFC3339"),
+        Arguments.of("start_date a date without leading zeros", "{\"api_key\": \"" + KEY + "\","
+            + " \"start_date\": \"2024-1-5\"}", "'start_date' must be an RFC3339 timestamp such as"
+            + " 2024-01-01T00:00:00Z or a date such as 2024-01-01 (midnight UTC), not '2024-1-5'"),
+        Arguments.of("start_date a date-time without offset", "{\"api_key\": \"" + KEY + "\","
+            + " \"start_date\": \"2024-01-15T10:00\"}", "'start_date' must be an RFC3339"),
+        Arguments.of("start_date yesterday", "{\"api_key\": \"" + KEY + "\","
+            + " \"start_date\": \"yesterday\"}", "'start_date' must be an RFC3339"),
         Arguments.of("start_date a number", "{\"api_key\": \"" + KEY + "\", \"start_date\": 20240101}",
             "'start_date' must be a string"),
         Arguments.of("api_key a number", "{\"api_key\": 42, \"start_date\": \"2024-01-01T00:00:00Z\"}",
@@ -170,6 +177,8 @@ class BadInputTest {
     return Stream.of(
         Arguments.of("start_date after now", "{" + OFFLINE.replace("2024-01-01", "9999-01-01") + "}",
             "'start_date' is in the future (9999-01-01T00:00:00Z)"),
+        Arguments.of("start_date a date after today", "{" + OFFLINE.replace("2024-01-01T00:00:00Z",
+            "9999-01-01") + "}", "'start_date' is in the future (9999-01-01)"),
         Arguments.of("page_size with a fraction", "{" + OFFLINE + ", \"page_size\": 50.7}",
             "'page_size' must be a whole number from 1 to 100, not 50.7"),
         Arguments.of("page_size with a fraction as text", "{" + OFFLINE + ", \"page_size\": \"50.7\"}",

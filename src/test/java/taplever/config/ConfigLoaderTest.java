@@ -112,6 +112,44 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aStartDateWrittenAsADateIsMidnightUtc() {
+    assertEquals(Instant.parse("2024-01-15T00:00:00Z"),
+        parse("{\"api_key\": \"k\", \"start_date\": \"2024-01-15\"}").startDate());
+  }
+
+  @Test
+  void todaysDateIsAcceptedAndTomorrowsIsInTheFuture() {
+    assertEquals(Instant.parse("2025-06-01T00:00:00Z"),
+        parse("{\"api_key\": \"k\", \"start_date\": \"2025-06-01\"}").startDate());
+    String message = fails("{\"api_key\": \"k\", \"start_date\": \"2025-06-02\"}");
+    assertTrue(message.contains("'start_date' is in the future (2025-06-02)"), message);
+  }
+
+  @Test
+  void anRfc3339StartDateKeepsItsTimeAndOffset() {
+    assertEquals(Instant.parse("2024-01-15T08:30:00Z"),
+        parse("{\"api_key\": \"k\", \"start_date\": \"2024-01-15T10:30:00+02:00\"}")
+            .startDate());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2024-1-5", "2024-01-15T10:00", "2024-01-15T10:00:00", "yesterday",
+      "2024-02-30", "15/01/2024", "2024-01-15 00:00:00Z", "20240115"})
+  void anythingElseIsNoStartDate(String value) {
+    String message = fails("{\"api_key\": \"k\", \"start_date\": \"" + value + "\"}");
+    assertEquals("config key 'start_date' must be an RFC3339 timestamp such as"
+        + " 2024-01-01T00:00:00Z or a date such as 2024-01-01 (midnight UTC), not '" + value + "'",
+        message);
+  }
+
+  @Test
+  void aMissingStartDateSaysBothShapes() {
+    assertEquals("config key 'start_date' is missing: expected an RFC3339 timestamp such as"
+        + " 2024-01-01T00:00:00Z or a date such as 2024-01-01 (midnight UTC)",
+        fails("{\"api_key\": \"k\"}"));
+  }
+
+  @Test
   void aStartDateOfNowIsAccepted() {
     assertEquals(NOW, parse("{\"api_key\": \"k\", \"start_date\": \"2025-06-01T12:00:00Z\"}")
         .startDate());

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import taplever.fake.FakeDataset;
 import taplever.fake.FakeLever;
 import taplever.fake.FakeLeverOptions;
-import taplever.fake.PersonalData;
+import taplever.fake.PlantedPii;
 import taplever.streams.LeverStreams;
 import taplever.testing.Catalogs;
 import taplever.testing.SingerOutputValidator;
@@ -47,7 +47,7 @@ class PersonalDataEndToEndIT {
   @TempDir
   static Path dir;
   private static FakeLever fake;
-  private static PersonalData people;
+  private static PlantedPii people;
   private static TapRun hashed;
   private static TapRun dropped;
   private static TapRun kept;
@@ -141,10 +141,10 @@ class PersonalDataEndToEndIT {
   void noNameEmailPhoneOrLinkOfTheFakeAppearsInTheHashedOutput() {
     assertEquals(List.of(), leaks(hashed.stdout()));
     assertEquals(List.of(), leaks(hashed.stderr()));
-    assertFalse(hashed.stdout().contains(PersonalData.DOMAIN), () -> "the fake's e-mail and link"
-        + " domain: " + context(hashed.stdout(), PersonalData.DOMAIN));
-    assertFalse(hashed.stdout().contains(PersonalData.PHONE_PREFIX.strip()),
-        () -> context(hashed.stdout(), PersonalData.PHONE_PREFIX.strip()));
+    assertFalse(hashed.stdout().contains(PlantedPii.DOMAIN), () -> "the fake's e-mail and link"
+        + " domain: " + context(hashed.stdout(), PlantedPii.DOMAIN));
+    assertFalse(hashed.stdout().contains(PlantedPii.PHONE_PREFIX.strip()),
+        () -> context(hashed.stdout(), PlantedPii.PHONE_PREFIX.strip()));
     assertFalse(hashed.stdout().contains(SALT));
     assertFalse(hashed.stderr().contains(SALT));
   }
@@ -240,8 +240,8 @@ class PersonalDataEndToEndIT {
     assertEquals(0, dropped.exitCode(), dropped::toString);
     assertEquals(List.of(), SingerOutputValidator.violations(dropped.messages()));
     assertEquals(List.of(), leaks(dropped.stdout()));
-    assertFalse(dropped.stdout().contains(PersonalData.DOMAIN),
-        () -> context(dropped.stdout(), PersonalData.DOMAIN));
+    assertFalse(dropped.stdout().contains(PlantedPii.DOMAIN),
+        () -> context(dropped.stdout(), PlantedPii.DOMAIN));
     for (JsonNode o : dropped.records("opportunities")) {
       assertTrue(o.get("name").isNull(), o::toString);
       o.path("emails").forEach(e -> assertTrue(e.isNull(), o::toString));
@@ -266,6 +266,6 @@ class PersonalDataEndToEndIT {
       seen.removeIf(v -> !kept.stdout().contains(v));
       assertFalse(seen.isEmpty(), "in clear without pii: " + kind.iterator().next());
     }
-    assertTrue(kept.stdout().contains(PersonalData.DOMAIN));
+    assertTrue(kept.stdout().contains(PlantedPii.DOMAIN));
   }
 }

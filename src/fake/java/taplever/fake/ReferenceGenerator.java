@@ -82,7 +82,7 @@ final class ReferenceGenerator {
       }
       user.put("accessRole", i == 0 ? "super admin" : rnd.pick(SampleText.ACCESS_ROLES));
       if (rnd.chance(0.6)) {
-        user.put("photo", "https://photos." + PersonalData.DOMAIN + "/avatar/" + rnd.hex(32));
+        user.put("photo", "https://photos." + PlantedPii.DOMAIN + "/avatar/" + rnd.hex(32));
       } else {
         user.putNull("photo");
       }

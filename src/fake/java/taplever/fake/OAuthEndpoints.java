@@ -17,11 +17,11 @@ import java.util.Base64;
  * a Super Admin had clicked "Accept".
  */
 final class OAuthEndpoints {
-  private final TokenStore tokens;
+  private final IssuedTokens tokens;
   private final RequestLog log;
   private final ObjectMapper mapper;
 
-  OAuthEndpoints(TokenStore tokens, RequestLog log, ObjectMapper mapper) {
+  OAuthEndpoints(IssuedTokens tokens, RequestLog log, ObjectMapper mapper) {
     this.tokens = tokens;
     this.log = log;
     this.mapper = mapper;
@@ -46,7 +46,7 @@ final class OAuthEndpoints {
         throw OAuthError.invalidClient();
       }
       String grantType = form.first("grant_type");
-      TokenStore.Tokens issued;
+      IssuedTokens.Tokens issued;
       if ("refresh_token".equals(grantType)) {
         String refreshToken = form.first("refresh_token");
         if (refreshToken == null || refreshToken.isEmpty()) {
@@ -100,7 +100,7 @@ final class OAuthEndpoints {
                 + "&error_description="
                 + encode("response_type must be code");
       } else {
-        String scope = q.first("scope") == null ? TokenStore.DEFAULT_SCOPE : q.first("scope");
+        String scope = q.first("scope") == null ? IssuedTokens.DEFAULT_SCOPE : q.first("scope");
         location =
             redirectUri
                 + separator

@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * fields ({@code candidate_name}) and signatures, resume file names, interview subjects, some
  * notes, interviewers, approvers, audit-event users and {@code /contacts}.
  */
-public record PersonalData(
+public record PlantedPii(
     SortedSet<String> names,
     SortedSet<String> emails,
     SortedSet<String> phones,
@@ -29,7 +29,7 @@ public record PersonalData(
   /** The prefix of every generated phone number. */
   public static final String PHONE_PREFIX = "+1 415 555 ";
 
-  public PersonalData {
+  public PlantedPii {
     names = frozen(names);
     emails = frozen(emails);
     phones = frozen(phones);

@@ -16,13 +16,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Personal data is recognisable in any output and listed in full by {@link PersonalData}. */
-class PersonalDataTest {
+/** Personal data is recognisable in any output and listed in full by {@link PlantedPii}. */
+class PlantedPiiTest {
   private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[^\\s\"@,;:]+");
   private static final Pattern PHONE = Pattern.compile("\\+1 415 555 \\d{4}");
   private static FakeDataset data;
   private static String everything;
-  private static PersonalData pii;
+  private static PlantedPii pii;
 
   @BeforeAll
   static void generate() throws Exception {
@@ -42,7 +42,7 @@ class PersonalDataTest {
     }
     assertTrue(found.size() > 100, "e-mails found: " + found.size());
     for (String email : found) {
-      assertTrue(email.endsWith("." + PersonalData.DOMAIN), email);
+      assertTrue(email.endsWith("." + PlantedPii.DOMAIN), email);
     }
     assertEquals(pii.emails(), found, "listed = present");
   }
@@ -57,11 +57,11 @@ class PersonalDataTest {
     assertEquals(pii.phones(), phones);
     for (String link : pii.links()) {
       assertTrue(
-          link.matches("https://[a-z]+\\." + Pattern.quote(PersonalData.DOMAIN) + "/.+"), link);
+          link.matches("https://[a-z]+\\." + Pattern.quote(PlantedPii.DOMAIN) + "/.+"), link);
       assertTrue(everything.contains("\"" + link + "\""), link);
     }
     Matcher links =
-        Pattern.compile("https://[a-z.]+" + Pattern.quote(PersonalData.DOMAIN) + "/[^\"]+")
+        Pattern.compile("https://[a-z.]+" + Pattern.quote(PlantedPii.DOMAIN) + "/[^\"]+")
             .matcher(everything);
     while (links.find()) {
       assertTrue(pii.links().contains(links.group()), links.group());
@@ -94,8 +94,8 @@ class PersonalDataTest {
                 n -> java.util.stream.StreamSupport.stream(n.get("fields").spliterator(), false))
             .filter(
                 f ->
-                    f.get("value").asText().contains(PersonalData.DOMAIN)
-                        || f.get("value").asText().contains(PersonalData.PHONE_PREFIX))
+                    f.get("value").asText().contains(PlantedPii.DOMAIN)
+                        || f.get("value").asText().contains(PlantedPii.PHONE_PREFIX))
             .count();
     assertTrue(notesWithPii > 0, "some notes quote contact details");
   }

@@ -181,7 +181,7 @@ final class InterviewGenerator {
 
   /**
    * A note comment; some quote the candidate's contact details, which are personal data copied from
-   * the opportunity (so {@link PersonalData} covers them).
+   * the opportunity (so {@link PlantedPii} covers them).
    */
   private static String noteText(ChildGenerator.Scope s, SeededRandom rnd) {
     if (rnd.chance(0.8)) {

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * order of first appearance; {@code eeo_responses} are all EEO rows, whatever their date; {@code
  * deleted_postings} carry {@code deletedAt}/{@code deletedBy}.
  */
-final class GroundTruth {
+final class ExpectedRecords {
   private static final List<ChildKind> CANDIDATE_KINDS =
       List.of(ChildKind.APPLICATIONS, ChildKind.OFFERS, ChildKind.REFERRALS, ChildKind.RESUMES);
   static final List<String> STREAMS = streamNames();
@@ -36,7 +36,7 @@ final class GroundTruth {
   private final FakeDataset data;
   private final ObjectMapper mapper;
 
-  GroundTruth(
+  ExpectedRecords(
       DatasetSnapshot snapshot,
       Map<String, FakeDataset.Listing> listings,
       ChildStore children,

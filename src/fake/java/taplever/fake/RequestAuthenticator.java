@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Checks a data request's {@code Authorization} header (§2): HTTP Basic with the API key as user
  * name and an empty password, or {@code Bearer} with an unexpired access token from {@link
- * TokenStore}. A second, built-in key ({@value #NO_CONFIDENTIAL_KEY}) authenticates but has no
+ * IssuedTokens}. A second, built-in key ({@value #NO_CONFIDENTIAL_KEY}) authenticates but has no
  * confidential access. Every credential lacks the options' denied scopes; a token also lacks
  * confidential access unless granted it, and with {@code tokenScopesEnforced} holds only the scopes
  * it was granted.
@@ -17,11 +17,11 @@ import java.util.Set;
 final class RequestAuthenticator {
   static final String NO_CONFIDENTIAL_KEY = "fake-key-no-confidential";
   private final String apiKey;
-  private final TokenStore tokens;
+  private final IssuedTokens tokens;
   private final Set<String> denied;
   private final boolean tokenScopesEnforced;
 
-  RequestAuthenticator(FakeLeverOptions options, TokenStore tokens) {
+  RequestAuthenticator(FakeLeverOptions options, IssuedTokens tokens) {
     this.apiKey = options.apiKey();
     this.tokens = tokens;
     this.denied = options.effectiveDeniedScopes();
@@ -42,7 +42,7 @@ final class RequestAuthenticator {
       return basic(value);
     }
     if ("Bearer".equalsIgnoreCase(scheme)) {
-      TokenStore.AccessGrant grant = tokens.access(value);
+      IssuedTokens.AccessGrant grant = tokens.access(value);
       if (grant == null) {
         throw ApiError.unauthorized("Invalid access token");
       }

@@ -47,14 +47,14 @@ public final class FakeLever implements AutoCloseable {
   private final ExecutorService executor;
   private final FakeDataset dataset;
   private final FakeRouter router;
-  private final TokenStore tokens;
+  private final IssuedTokens tokens;
   private final RequestLog log;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private FakeLever(FakeLeverOptions options) throws IOException {
     this.dataset = FakeDataset.generate(options);
     this.log = new RequestLog(LOG_CAPACITY);
-    this.tokens = new TokenStore(options);
+    this.tokens = new IssuedTokens(options);
     FakeRateLimiter limiter =
         new FakeRateLimiter(
             options.rateLimit() ? options.requestsPerSecond() : 1,

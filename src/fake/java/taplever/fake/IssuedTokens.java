@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * ttl} seconds) and refresh tokens (a new one on every refresh; with strict rotation the used one
  * dies at once; all die after 90 idle days or a year). Time comes from the injected clock.
  */
-final class TokenStore {
+final class IssuedTokens {
   static final String DEFAULT_SCOPE =
       "offline_access opportunities:read:admin applications:read:admin archive_reasons:read:admin"
           + " audit_events:read:admin confidential:access:admin contact:read:admin"
@@ -54,7 +54,7 @@ final class TokenStore {
   private final Map<String, Code> codes = new HashMap<>();
   private String latestRefresh;
 
-  TokenStore(FakeLeverOptions options) {
+  IssuedTokens(FakeLeverOptions options) {
     this.options = options;
     this.clock = options.clock();
     long now = clock.millis();

@@ -149,27 +149,27 @@ final class SampleText {
   }
 
   /**
-   * A candidate's address: always under {@link PersonalData#DOMAIN}, sometimes below an IDN label.
+   * A candidate's address: always under {@link PlantedPii#DOMAIN}, sometimes below an IDN label.
    */
   static String candidateEmail(String name, SeededRandom rnd) {
-    return emailFor(name, rnd, rnd.pick("mail.", "inbox.", "例え.") + PersonalData.DOMAIN);
+    return emailFor(name, rnd, rnd.pick("mail.", "inbox.", "例え.") + PlantedPii.DOMAIN);
   }
 
   /**
-   * A Lever user's (recruiter's, interviewer's) address, also under {@link PersonalData#DOMAIN}.
+   * A Lever user's (recruiter's, interviewer's) address, also under {@link PlantedPii#DOMAIN}.
    */
   static String staffEmail(String name, SeededRandom rnd) {
-    return emailFor(name, rnd, "staff." + PersonalData.DOMAIN);
+    return emailFor(name, rnd, "staff." + PlantedPii.DOMAIN);
   }
 
   /** A fictional North American number ({@code 555} exchange), recognisable as fake. */
   static String phone(SeededRandom rnd) {
-    return PersonalData.PHONE_PREFIX + rnd.between(1000, 9999);
+    return PlantedPii.PHONE_PREFIX + rnd.between(1000, 9999);
   }
 
-  /** A profile link on a host under {@link PersonalData#DOMAIN}. */
+  /** A profile link on a host under {@link PlantedPii#DOMAIN}. */
   static String profileLink(SeededRandom rnd) {
-    return "https://linkedin." + PersonalData.DOMAIN + "/in/" + rnd.hex(8);
+    return "https://linkedin." + PlantedPii.DOMAIN + "/in/" + rnd.hex(8);
   }
 
   /** An ASCII e-mail local part derived from the name plus a disambiguating suffix. */

@@ -28,7 +28,7 @@ import java.util.function.Predicate;
  */
 public final class FakeDataset {
   /** Every stream name {@link #records(String)} accepts, in ground-truth order. */
-  public static final List<String> STREAMS = GroundTruth.STREAMS;
+  public static final List<String> STREAMS = ExpectedRecords.STREAMS;
 
   /**
    * A list endpoint's records in serving order; {@code keyOrdered}: sorted {@link
@@ -118,12 +118,12 @@ public final class FakeDataset {
     groundTruth().write(out);
   }
 
-  private GroundTruth groundTruth() {
-    return new GroundTruth(live.snapshot(), listings.all(), children, this, mapper);
+  private ExpectedRecords groundTruth() {
+    return new ExpectedRecords(live.snapshot(), listings.all(), children, this, mapper);
   }
 
-  /** Every name, e-mail, phone and link the dataset holds (see {@link PersonalData}). */
-  public PersonalData personalData() {
+  /** Every name, e-mail, phone and link the dataset holds (see {@link PlantedPii}). */
+  public PlantedPii personalData() {
     return new PersonalDataCollector(this, mapper).collect(live.snapshot(), listings.get("users"));
   }
 

@@ -8,9 +8,9 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Gathers {@link PersonalData}: users, the contacts of live opportunities and what deleted
+ * Gathers {@link PlantedPii}: users, the contacts of live opportunities and what deleted
  * opportunities still show. Every other record copies its personal data from these (see {@link
- * PersonalData}), so this covers the whole dataset without reading every child.
+ * PlantedPii}), so this covers the whole dataset without reading every child.
  */
 final class PersonalDataCollector {
   private final FakeDataset data;
@@ -25,7 +25,7 @@ final class PersonalDataCollector {
     this.mapper = mapper;
   }
 
-  PersonalData collect(DatasetSnapshot snapshot, FakeDataset.Listing users) {
+  PlantedPii collect(DatasetSnapshot snapshot, FakeDataset.Listing users) {
     for (ListItem user : users.items()) {
       JsonNode node = user.node(mapper);
       names.add(node.get("name").asText());
@@ -47,7 +47,7 @@ final class PersonalDataCollector {
       person(node);
       node.path("links").forEach(l -> links.add(l.asText()));
     }
-    return new PersonalData(names, emails, phones, links);
+    return new PlantedPii(names, emails, phones, links);
   }
 
   private void person(JsonNode node) {
