@@ -174,6 +174,12 @@ final class ParentPageSink implements RecordSink<ParentPage> {
       unread.merge(new ParentPage.Unread(spec.name(), fetch.field(), "absent"), 1, Integer::sum);
       return;
     }
+    if (value.isArray() && value.isEmpty() && fetch.byIdPath().isPresent()) {
+      // A child read by id is one record per parent (a contact): an empty list is a lost one.
+      unread.merge(new ParentPage.Unread(spec.name(), fetch.field(), "an empty list"), 1,
+          Integer::sum);
+      return;
+    }
     for (JsonNode item : value.isArray() ? value : List.of(value)) {
       if (item.isObject()) {
         for (String key : spec.keyProperties()) {

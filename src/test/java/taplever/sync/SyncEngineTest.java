@@ -104,6 +104,40 @@ class SyncEngineTest {
   }
 
   @Test
+  void aContactHeldOnlyByIdIsReadByIdOncePerPage() {
+    run.lever.pages(OPPS, "[{\"id\": \"o1\", \"updatedAt\": 1700000000000, \"contact\": \"c1\"},"
+        + " {\"id\": \"o2\", \"updatedAt\": 1700000000000, \"contact\": \"c1\"},"
+        + " {\"id\": \"o3\", \"updatedAt\": 1700000000000, \"contact\": {\"id\": \"c3\"}}]");
+    run.lever.pages("/contacts/c1", "[{\"id\": \"c1\", \"name\": \"Ana\"}]");
+
+    run.run(TapState.empty(), "opportunities", "contacts");
+
+    assertEquals(List.of("c3", "c1"), run.ids("contacts", "id"));
+    assertEquals(1, run.lever.askedFor("/contacts/c1").size(), "one request for both parents");
+    assertEquals(List.of("c1", "c1", "c3"), run.ids("opportunities", "contact"));
+    assertFalse(run.logs.text().contains("not delivered"), run.logs.text());
+  }
+
+  @Test
+  void contactsThatCannotBeReadAreCountedAndWarnedOnceWithTheNumber() {
+    run.lever.pages(OPPS, "[{\"id\": \"o1\", \"updatedAt\": 1700000000000, \"contact\": null},"
+        + " {\"id\": \"o2\", \"updatedAt\": 1700000000000, \"contact\": []}]",
+        "[{\"id\": \"o3\", \"updatedAt\": 1700000000000, \"contact\": null},"
+        + " {\"id\": \"o4\", \"updatedAt\": 1700000000000}]");
+
+    run.run(TapState.empty(), "opportunities", "contacts");
+
+    assertEquals(List.of(), run.records("contacts"));
+    List<String> warnings = run.logs.lines().stream().filter(l -> l.contains("not delivered"))
+        .toList();
+    assertEquals(List.of("WARN contacts: records not delivered: 4 ('contact' was absent: 1,"
+        + " 'contact' was an empty list: 1, 'contact' was null: 2); their parents held neither"
+        + " the record nor an id Lever lets the tap read it by"), warnings);
+    assertEquals(4L, run.stats.notDelivered().get("contacts").values().stream()
+        .mapToLong(Long::longValue).sum());
+  }
+
+  @Test
   void aRerunWithAProgressStateContinuesAtThePageAfterTheLastOneDelivered() {
     run.lever.pages("/users", "[{\"id\": \"u1\"}]", "[{\"id\": \"u2\"}]", "[{\"id\": \"u3\"}]");
     TapState resume = EngineRun.state("{\"bookmarks\": {\"users\": {\"progress\":"
