@@ -32,6 +32,44 @@ public record Bookmark(Optional<String> replicationKey, Optional<Instant> value,
   public static final Bookmark EMPTY = new Bookmark(Optional.empty(), Optional.empty(),
       Optional.empty(), Optional.empty(), false, Optional.empty());
 
+  /*
+   * The ranges a state's values are checked against when it is read, so that no arithmetic on
+   * them can overflow later: a state out of range is the user's input error (exit 2, before any
+   * request), never an internal error in the middle of a sync.
+   */
+
+  /**
+   * The earliest instant a state may hold: RFC3339 writes four-digit years, 0000 to 9999. Not
+   * 1970: a config's start_date may be older, and the rolling refresh saves positions down to
+   * it, which must read back. From {@code EARLIEST - LONGEST} to {@code LATEST + LONGEST}
+   * (years -10000 to 20000) neither {@code toEpochMilli} (±292 million years) nor {@code Instant}
+   * (±10^9 years) can overflow, nor {@code Duration.toMillis} of any difference.
+   */
+  public static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+  /** The latest instant a state may hold: the end of year 9999, RFC3339's last. */
+  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+  /**
+   * The longest duration a state may hold, in whole seconds: from {@link #EARLIEST} to
+   * {@link #LATEST}, so every duration between two instants of a state fits and a longer one
+   * means nothing more (a rolling window of that width already reaches below any start date).
+   */
+  public static final Duration LONGEST = Duration.ofSeconds(
+      Duration.between(EARLIEST, LATEST).getSeconds());
+  /**
+   * The largest count a state may hold (parents walked, parents in a cycle): a trillion, far
+   * above any Lever account (millions of opportunities), low enough that {@code done} plus a page
+   * stays exact in a long and {@code MARGIN × total × share} in a double.
+   */
+  public static final long MOST = 1_000_000_000_000L;
+  /**
+   * The longest page token a state may hold. Lever's tokens are about 100 characters (the
+   * URL-encoded JSON of a sort key and an id); a token is sent back in the next page's URL,
+   * which must stay under the ~8 kB request line common servers and proxies accept. 4096
+   * leaves room for Lever's tokens to grow fortyfold and the rest of the URL; a longer one cannot
+   * have come from Lever.
+   */
+  public static final int LONGEST_TOKEN = 4096;
+
   /**
    * A window being read. {@code windowStart} empty means the window was read without a server
    * filter (a first sync); {@code offset} is Lever's token for the next page of that exact query.
@@ -42,6 +80,10 @@ public record Bookmark(Optional<String> replicationKey, Optional<Instant> value,
    */
   public record Progress(Optional<Instant> windowStart, Optional<Instant> windowEnd,
       Optional<String> offset, Optional<Instant> maxSeen, Optional<Served> streams) {
+
+    public Progress {
+      offset = bounded(offset);
+    }
 
     public Progress(Optional<Instant> windowStart, Optional<Instant> windowEnd,
         Optional<String> offset, Optional<Instant> maxSeen) {
@@ -77,8 +119,14 @@ public record Bookmark(Optional<String> replicationKey, Optional<Instant> value,
 
     public Rolling {
       // Saved in whole seconds: the window bounds a paused query, which must be rebuilt exactly.
-      window = Duration.ofSeconds(Math.max(1, window.toSeconds()));
-      gap = gap.isNegative() ? Duration.ZERO : Duration.ofSeconds(gap.toSeconds());
+      // Held within what a state may hold, so whatever a run saves reads back: a window doubled
+      // past LONGEST or a count past MOST changes nothing a run can see.
+      window = Duration.ofSeconds(Math.min(Math.max(1, window.toSeconds()), LONGEST.toSeconds()));
+      gap = gap.isNegative() ? Duration.ZERO
+          : Duration.ofSeconds(Math.min(gap.toSeconds(), LONGEST.toSeconds()));
+      offset = bounded(offset);
+      done = Math.min(Math.max(0, done), MOST);
+      total = Math.min(Math.max(0, total), MOST);
     }
 
     public Rolling(Instant cycleStart, Instant position, Duration window, Optional<String> offset,
@@ -150,17 +198,29 @@ public record Bookmark(Optional<String> replicationKey, Optional<Instant> value,
     return node;
   }
 
-  /** Reads our own shape and the Stitch tap's {@code {"field": ..., "last_record": ...}}. */
+  /**
+   * A token over {@link #LONGEST_TOKEN} would make a state the next run refuses: it is dropped,
+   * so a rerun reads that window again from its first page and skips nothing.
+   */
+  private static Optional<String> bounded(Optional<String> token) {
+    return token.filter(t -> t.length() <= LONGEST_TOKEN);
+  }
+
+  /**
+   * Reads our own shape and the Stitch tap's {@code {"field": ..., "last_record": ...}}, every
+   * value range-checked (see {@link #EARLIEST}, {@link #LONGEST}, {@link #MOST},
+   * {@link #LONGEST_TOKEN}).
+   */
   static Bookmark parse(String stream, JsonNode node) {
     if (!node.isObject()) {
       throw new InputException("state bookmark for '" + stream + "' must be a JSON object");
     }
-    Optional<String> key = text(stream, node, "replication_key").or(() -> text(stream, node, "field"));
-    Optional<Instant> value = time(stream, node, "replication_key_value")
-        .or(() -> time(stream, node, "last_record"));
+    Fields b = new Fields(stream, "", node);
+    Optional<String> key = b.text("replication_key").or(() -> b.text("field"));
+    Optional<Instant> value = b.time("replication_key_value").or(() -> b.time("last_record"));
     // Only this tap's own RFC3339 bookmarks come from a run that also read the keyless records.
     boolean foreign = node.has("last_record") || node.path("replication_key_value").isNumber();
-    boolean keylessPending = foreign || node.path("keyless_pending").asBoolean(false);
+    boolean keylessPending = foreign || b.flag("keyless_pending");
     Optional<Progress> progress = Optional.empty();
     JsonNode p = node.get("progress");
     if (p != null && !p.isNull()) {
@@ -169,10 +229,11 @@ public record Bookmark(Optional<String> replicationKey, Optional<Instant> value,
       }
       Optional<Served> served = p.has("streams") ? Optional.of(new Served(
           names(stream, p, "streams"), names(stream, p, "full_pass"))) : Optional.empty();
-      progress = Optional.of(new Progress(time(stream, p, "window_start"), time(stream, p, "window_end"),
-          text(stream, p, "offset"), time(stream, p, "max_seen"), served));
+      Fields f = new Fields(stream, "progress.", p);
+      progress = Optional.of(new Progress(f.time("window_start"), f.time("window_end"),
+          f.token("offset"), f.time("max_seen"), served));
     }
-    return new Bookmark(key, value, time(stream, node, "children_refreshed_at"), progress,
+    return new Bookmark(key, value, b.time("children_refreshed_at"), progress,
         keylessPending && value.isPresent(), rolling(stream, node.get("rolling_refresh")));
   }
 
@@ -183,11 +244,11 @@ public record Bookmark(Optional<String> replicationKey, Optional<Instant> value,
     if (!r.isObject()) {
       throw new InputException("state 'rolling_refresh' of '" + stream + "' must be a JSON object");
     }
-    String where = stream + " rolling_refresh";
-    return Optional.of(new Rolling(required(where, r, "cycle_start"), required(where, r, "position"),
-        Duration.ofSeconds(count(where, r, "window_seconds", 1)), text(where, r, "offset"),
-        count(where, r, "done", 0), count(where, r, "total", 0), required(where, r, "last_run"),
-        Duration.ofSeconds(r.has("gap_seconds") ? count(where, r, "gap_seconds", 0) : 0)));
+    Fields f = new Fields(stream + " rolling_refresh", "", r);
+    return Optional.of(new Rolling(f.required("cycle_start"), f.required("position"),
+        f.seconds("window_seconds", 1).orElseThrow(() -> f.missing("window_seconds")),
+        f.token("offset"), f.count("done"), f.count("total"), f.required("last_run"),
+        f.seconds("gap_seconds", 0).orElse(Duration.ZERO)));
   }
 
   private static List<String> names(String stream, JsonNode node, String field) {
@@ -206,44 +267,105 @@ public record Bookmark(Optional<String> replicationKey, Optional<Instant> value,
     return names;
   }
 
-  private static Instant required(String where, JsonNode node, String field) {
-    return time(where, node, field).orElseThrow(() -> new InputException("state '" + field
-        + "' of '" + where + "' is missing"));
-  }
+  /**
+   * The fields of one JSON object of a bookmark, each read within its range; a refusal names the
+   * field ({@code prefix + field}) and where it is ({@code where}: the stream, and the part).
+   */
+  private record Fields(String where, String prefix, JsonNode node) {
 
-  private static long count(String where, JsonNode node, String field, long min) {
-    JsonNode v = node.get(field);
-    if (v == null || !v.canConvertToExactIntegral() || v.asLong() < min) {
-      throw new InputException("state '" + field + "' of '" + where + "' must be a whole number"
-          + " of at least " + min);
+    Optional<String> text(String field) {
+      JsonNode v = node.get(field);
+      if (v == null || v.isNull()) {
+        return Optional.empty();
+      }
+      if (!v.isTextual()) {
+        throw refused(field, "must be a string");
+      }
+      return Optional.of(v.asText());
     }
-    return v.asLong();
-  }
 
-  private static Optional<String> text(String stream, JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    if (v == null || v.isNull()) {
-      return Optional.empty();
+    Optional<String> token(String field) {
+      Optional<String> token = text(field);
+      if (token.isPresent() && token.get().length() > LONGEST_TOKEN) {
+        throw refused(field, "is " + token.get().length() + " characters long; a Lever page"
+            + " token is at most " + LONGEST_TOKEN);
+      }
+      return token;
     }
-    if (!v.isTextual()) {
-      throw new InputException("state '" + field + "' of '" + stream + "' must be a string");
-    }
-    return Optional.of(v.asText());
-  }
 
-  private static Optional<Instant> time(String stream, JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    if (v == null || v.isNull()) {
-      return Optional.empty();
+    boolean flag(String field) {
+      JsonNode v = node.get(field);
+      if (v == null || v.isNull()) {
+        return false;
+      }
+      if (!v.isBoolean()) {
+        throw refused(field, "must be true or false, not " + shown(v));
+      }
+      return v.booleanValue();
     }
-    if (v.isIntegralNumber()) {
-      return Optional.of(Instant.ofEpochMilli(v.asLong()));
+
+    /** An RFC3339 timestamp, or epoch milliseconds (another tap's bookmark), in range. */
+    Optional<Instant> time(String field) {
+      JsonNode v = node.get(field);
+      if (v == null || v.isNull()) {
+        return Optional.empty();
+      }
+      Optional<Instant> t = Optional.empty();
+      if (v.isIntegralNumber() && v.canConvertToLong()) {
+        t = Optional.of(Instant.ofEpochMilli(v.asLong()));
+      } else if (v.isTextual()) {
+        try {
+          t = Optional.of(OffsetDateTime.parse(v.asText()).toInstant());
+        } catch (DateTimeParseException e) {
+          // refused below
+        }
+      }
+      if (t.isEmpty() || t.get().isBefore(EARLIEST) || t.get().isAfter(LATEST)) {
+        throw refused(field, "must be an RFC3339 timestamp (or epoch milliseconds) from "
+            + DateTimes.format(EARLIEST) + " to " + DateTimes.format(LATEST) + ", not "
+            + shown(v));
+      }
+      return t;
     }
-    try {
-      return Optional.of(OffsetDateTime.parse(v.asText()).toInstant());
-    } catch (DateTimeParseException e) {
-      throw new InputException("state '" + field + "' of '" + stream
-          + "' must be an RFC3339 timestamp, not '" + v.asText() + "'");
+
+    Instant required(String field) {
+      return time(field).orElseThrow(() -> missing(field));
+    }
+
+    long count(String field) {
+      return whole(field, 0, MOST, "a whole number").orElseThrow(() -> missing(field));
+    }
+
+    Optional<Duration> seconds(String field, long min) {
+      return whole(field, min, LONGEST.toSeconds(), "a whole number of seconds")
+          .map(Duration::ofSeconds);
+    }
+
+    private Optional<Long> whole(String field, long min, long max, String what) {
+      JsonNode v = node.get(field);
+      if (v == null) {
+        return Optional.empty();
+      }
+      if (!v.isNumber() || !v.canConvertToExactIntegral() || !v.canConvertToLong()
+          || v.asLong() < min || v.asLong() > max) {
+        throw refused(field, "must be " + what + " from " + min + " to " + max + ", not "
+            + shown(v));
+      }
+      return Optional.of(v.asLong());
+    }
+
+    InputException missing(String field) {
+      return refused(field, "is missing");
+    }
+
+    InputException refused(String field, String why) {
+      return new InputException("state '" + prefix + field + "' of '" + where + "' " + why);
+    }
+
+    /** The value as given, cut short: a state may hold a megabyte where a number belongs. */
+    private static String shown(JsonNode v) {
+      String text = v.isTextual() ? "'" + v.asText() + "'" : v.toString();
+      return text.length() > 60 ? text.substring(0, 60) + "..." : text;
     }
   }
 }

@@ -140,13 +140,32 @@ record RefreshPlan(List<Participant> live, Optional<Slice> rolling, List<Partici
         List.copyOf(walkers));
   }
 
-  /** {@code MARGIN × length × elapsed / period}, at least {@link #MIN_WINDOW}. */
+  /**
+   * {@code MARGIN × length × elapsed / period}, at least {@link #MIN_WINDOW} and at most
+   * {@link Bookmark#LONGEST}. Reckoned in doubles, so no product overflows whatever the start
+   * date (the config's is not bounded below, the state's instants are), and saturated at what a
+   * state may hold: a longer window reaches below any start date anyway.
+   */
   private static Duration share(Duration length, Duration elapsed, Duration period) {
-    Duration d = Duration.ofMillis((long) (MARGIN * length.toMillis() * fraction(elapsed, period)));
+    double millis = MARGIN * millis(length) * fraction(elapsed, period);
+    if (millis >= Bookmark.LONGEST.toMillis()) {
+      return Bookmark.LONGEST;
+    }
+    Duration d = Duration.ofMillis((long) millis);
     return d.compareTo(MIN_WINDOW) < 0 ? MIN_WINDOW : d;
   }
 
+  /**
+   * {@code elapsed / period}. The quota's {@code MARGIN × total × fraction} stays below 2^63: the
+   * state holds at most {@link Bookmark#MOST} parents, elapsed is at most
+   * {@link Bookmark#LONGEST} and the period at least a day, about 4.6 × 10^18 at worst.
+   */
   private static double fraction(Duration elapsed, Duration period) {
-    return period.isZero() ? 1 : (double) elapsed.toMillis() / period.toMillis();
+    return period.isZero() ? 1 : millis(elapsed) / millis(period);
+  }
+
+  /** {@link Duration#toMillis}, as a double that cannot overflow. */
+  private static double millis(Duration d) {
+    return d.getSeconds() * 1000.0 + d.getNano() / 1_000_000;
   }
 }
