@@ -184,6 +184,43 @@ class ArchitectureTest {
     }
   }
 
+  /**
+   * One read path: a request to Lever is built from a declaration in one place (the engine's
+   * ReadRequest), never assembled by hand in a walker, a reader or {@code check}.
+   */
+  @Test
+  void onlyTheReadPathBuildsRequestsToLever() throws IOException {
+    List<String> builders = new ArrayList<>();
+    for (Path file : sources()) {
+      String name = MAIN.relativize(file).toString();
+      if (Files.readString(file).contains("new LeverRequest(")
+          && !name.equals("sync/ReadRequest.java") && !name.equals("http/LeverRequest.java")) {
+        builders.add(name);
+      }
+    }
+    assertEquals(List.of(), builders);
+  }
+
+  /**
+   * What a stream is (a list, a child read per parent or inline, rows of an array) is asked of
+   * the declaration through its typed accessors; no code outside the declarations tests or casts
+   * their sealed types, so a new kind cannot be half-handled somewhere.
+   */
+  @Test
+  void nothingOutsideTheDeclarationsCastsOrTestsTheirSealedTypes() throws IOException {
+    Pattern cast = Pattern.compile("\\((?:Replication|Cursor)\\.[A-Z][\\w.]*\\)\\s*[\\w(]"
+        + "|instanceof\\s+(?:taplever\\.streams\\.)?(?:Replication|Cursor)\\.");
+    List<String> casts = new ArrayList<>();
+    for (Path file : sources()) {
+      String name = MAIN.relativize(file).toString();
+      Matcher m = cast.matcher(Files.readString(file));
+      while (!name.startsWith("streams/") && m.find()) {
+        casts.add(name + ": " + m.group());
+      }
+    }
+    assertEquals(List.of(), casts);
+  }
+
   @Test
   void theEngineNeverNamesAStream() throws IOException {
     List<String> violations = new ArrayList<>();

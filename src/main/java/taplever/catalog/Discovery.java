@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import taplever.streams.Cursor;
 import taplever.streams.LeverStreams;
-import taplever.streams.Replication;
 import taplever.streams.SchemaRepository;
 import taplever.streams.StreamSpec;
 
@@ -35,9 +34,7 @@ public final class Discovery {
     Set<String> fields = new LinkedHashSet<>(spec.keyProperties());
     spec.cursor().map(Cursor::key).ifPresent(fields::add);
     spec.parentIdField().ifPresent(fields::add);
-    if (spec.replication() instanceof Replication.FromParentArray a) {
-      fields.add(a.versionField());
-    }
+    spec.replication().rowsFromArray().ifPresent(rows -> fields.add(rows.versionField()));
     return fields;
   }
 

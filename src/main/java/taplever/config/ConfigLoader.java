@@ -160,6 +160,9 @@ public final class ConfigLoader {
     return waiting.orElse(configured);
   }
 
+  /** The earliest instant a state may hold (singer.Bookmark.EARLIEST, not importable here). */
+  private static final Instant EARLIEST_START = Instant.parse("0000-01-01T00:00:00Z");
+
   private Optional<Instant> startDate(JsonNode root) {
     Optional<String> value = Settings.START_DATE.read(root, "");
     if (value.isEmpty()) {
@@ -167,6 +170,12 @@ public final class ConfigLoader {
     }
     Instant start = instantOrDate(value.get()).orElseThrow(() -> new InputException(
         "config key 'start_date' must be " + START_DATE_SHAPES + ", not '" + value.get() + "'"));
+    if (start.isBefore(EARLIEST_START)) {
+      // Windows and the rolling refresh reckon from start_date and save instants in the state,
+      // which is refused beyond year 0000 when it is read back (singer.Bookmark's range).
+      throw new InputException("config key 'start_date' is before the year 0000 ("
+          + value.get() + "); Lever holds nothing that old");
+    }
     Instant now = clock.instant();
     if (start.isAfter(now)) {
       throw new InputException("config key 'start_date' is in the future (" + value.get()

@@ -145,6 +145,11 @@ public sealed interface Replication {
       return Optional.of(idField);
     }
 
+    /** The row's field an element is written into, when elements are plain values. */
+    public Optional<String> valueField() {
+      return items instanceof ArrayItems.Values v ? Optional.of(v.field()) : Optional.empty();
+    }
+
     @Override
     public Optional<FromParentArray> rowsFromArray() {
       return Optional.of(this);

@@ -13,6 +13,7 @@ import taplever.http.LeverRequest;
 import taplever.http.Page;
 import taplever.http.PageSource;
 import taplever.http.RecordSink;
+import taplever.singer.Bookmark;
 
 /**
  * The one walk over a Lever list's pages, for every read of a sync: parents, refreshes, children
@@ -157,7 +158,13 @@ final class PageWalk {
       try {
         Page<T> page = cursor.nextPage();
         first = false;
-        return new Fetched<>(page.records(), cursor.resumeToken());
+        Optional<String> resume = cursor.resumeToken();
+        if (resume.isPresent() && resume.get().length() > Bookmark.LONGEST_TOKEN) {
+          throw new LeverApiException(200, request.endpoint(), "Lever gave a next token of "
+              + resume.get().length() + " characters for " + request.endpoint() + "; its tokens"
+              + " are about 100, and a state holds at most " + Bookmark.LONGEST_TOKEN);
+        }
+        return new Fetched<>(page.records(), resume);
       } catch (LeverApiException e) {
         if (!first || saved.isEmpty() || !tokenNotServed(e)) {
           throw e;

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import taplever.http.MalformedBodyException;
 import taplever.http.RecordSink;
+import taplever.singer.Bookmark;
 import taplever.streams.Replication;
 import taplever.streams.StreamSpec;
 
@@ -31,6 +32,7 @@ import taplever.streams.StreamSpec;
  */
 final class ParentPageSink implements RecordSink<ParentPage> {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final long EARLIEST = Bookmark.EARLIEST.toEpochMilli();
 
   private final WalkTargets targets;
   private final Map<String, WalkTargets.Role> roles;
@@ -118,7 +120,8 @@ final class ParentPageSink implements RecordSink<ParentPage> {
     RecordKey rk = key != null ? new RecordKey(RecordKey.Kind.KEY, key)
         : fallback != null ? new RecordKey(RecordKey.Kind.FALLBACK, fallback) : RecordKey.NONE;
     if (rk.kind() != RecordKey.Kind.NONE) {
-      maxKey = Math.max(maxKey, Math.min(rk.millis(), targets.end()));
+      // Kept within what a state may hold: a key beyond it is no instant Lever could mean.
+      maxKey = Math.max(maxKey, Math.max(Math.min(rk.millis(), targets.end()), EARLIEST));
     }
     if (g != null) {
       parent.get().shaper().close(g, out, Optional.empty());
@@ -217,11 +220,12 @@ final class ParentPageSink implements RecordSink<ParentPage> {
     Replication.FromParentArray from = rows.shaper().selection().spec().replication()
         .rowsFromArray().orElseThrow();
     List<String> keys = rows.shaper().selection().spec().keyProperties();
+    Optional<String> valueField = from.valueField();
     for (JsonNode element : array) {
       ObjectNode row;
-      if (from.items() instanceof Replication.ArrayItems.Values v) {
+      if (valueField.isPresent()) {
         row = JSON.objectNode();
-        row.set(v.field(), element);
+        row.set(valueField.get(), element);
       } else if (element instanceof ObjectNode o) {
         row = o.deepCopy();
       } else {

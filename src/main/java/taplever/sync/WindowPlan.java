@@ -86,7 +86,7 @@ record WindowPlan(StreamSpec top, Optional<Participant> parent, List<Participant
     Cursor cursor = topSelection.flatMap(StreamSelection::cursor).orElse(top.cursor().get());
     boolean needsKeyless = all.stream().anyMatch(p -> p.keylessBound().isBefore(p.lowerBound())
         || p.fullPass());
-    boolean filter = topIncremental && cursor.filter() instanceof Cursor.ServerWindow
+    boolean filter = topIncremental && cursor.serverWindow().isPresent()
         && !(needsKeyless && cursor.fallbackKey().isPresent());
     return new WindowPlan(top, parent, kids, filter, Optional.of(start), syncStart, notices);
   }
@@ -126,8 +126,8 @@ record WindowPlan(StreamSpec top, Optional<Participant> parent, List<Participant
    * longest, sharing their bounds (Lever's are inclusive), the last one ending at {@code end}.
    */
   List<WindowPlan> slices() {
-    Optional<Duration> longest = cursor().map(Cursor::filter)
-        .flatMap(f -> f instanceof Cursor.ServerWindow w ? w.longest() : Optional.empty());
+    Optional<Duration> longest = cursor().flatMap(Cursor::serverWindow)
+        .flatMap(Cursor.ServerWindow::longest);
     if (!serverFilter || start.isEmpty() || longest.isEmpty()
         || !start.get().plus(longest.get()).isBefore(end)) {
       return List.of(this);

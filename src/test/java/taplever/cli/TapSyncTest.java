@@ -221,6 +221,51 @@ class TapSyncTest {
   }
 
   @Test
+  void aNextTokenLongerThanAStateHoldsFailsTheRunInsteadOfBeingSaved() {
+    lever.on("/v1/users", r -> LeverScript.json(200, "{\"data\": [{\"id\": \"u1\"}],"
+        + " \"hasNext\": true, \"next\": \"" + "7".repeat(5000) + "\"}"));
+
+    TapRun run = TapRun.of("--config", tap.config().toString(), "--catalog",
+        tap.catalog("users").toString());
+
+    assertEquals(1, run.exitCode(), run::toString);
+    assertTrue(run.stderr().contains("Lever gave a next token of 5000 characters for /users"),
+        run::toString);
+    assertEquals(List.of(), run.records("users"), "the page it came with is not delivered either");
+  }
+
+  /** A saved token the server chokes on: the connection dropped, or the URL refused. */
+  static Stream<String> tokensLeverWillNotServe() {
+    return Stream.of("dropped", "414", "400");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tokensLeverWillNotServe")
+  void aSavedTokenLeverWillNotServeIsReReadFromTheWindowsStartAfterAFewTries(String how) {
+    lever.on("/v1/users", r -> r.getUrl().queryParameter("offset") == null
+        ? LeverScript.json(200, "{\"data\": [{\"id\": \"u1\"}, {\"id\": \"u2\"}], \"hasNext\": false}")
+        : how.equals("dropped")
+            ? new mockwebserver3.MockResponse.Builder()
+                .onResponseStart(new mockwebserver3.SocketEffect.CloseSocket()).build()
+            : LeverScript.json(Integer.parseInt(how), "{\"code\": \"BadRequest\"}"));
+    Path state = tap.file("state.json", "{\"bookmarks\": {\"users\": {\"progress\": {\"window_end\":"
+        + " \"2024-01-01T00:00:00Z\", \"offset\": \"" + "9".repeat(4000) + "\"}}}}");
+
+    TapRun run = TapRun.Setup.defaults().time(new taplever.testing.FakeRuntime()).run("--config",
+        tap.config("\"max_retry_seconds\": 600").toString(), "--catalog",
+        tap.catalog("users").toString(), "--state", state.toString());
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals(List.of("u1", "u2"), run.records("users").stream().map(r -> r.get("id").asText())
+        .toList(), run::toString);
+    assertTrue(run.stderr().contains("re-reading the window from its start"), run::toString);
+    long resumed = lever.requestsTo("/v1/users").stream()
+        .filter(r -> r.getUrl().queryParameter("offset") != null).count();
+    assertTrue(resumed >= 1 && resumed <= taplever.http.PageSource.RESUME_TRIES * 2,
+        "a few tries, not max_retry's worth: " + resumed);
+  }
+
+  @Test
   void keepsOnlySelectedFieldsButAlwaysTheKeys() {
     lever.pages("/v1/users", List.of("[{\"id\": \"u1\", \"name\": \"A\", \"email\": \"a@x\", \"brandNewField\": 1}]"));
     Path catalog = tap.file("catalog.json", "{\"streams\": [{\"tap_stream_id\": \"users\", \"schema\": {},"

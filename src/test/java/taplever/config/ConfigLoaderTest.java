@@ -112,6 +112,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aStartDateBeforeTheYearZeroIsAConfigErrorNotAnOverflowLater() {
+    String message = fails("{\"api_key\": \"k\", \"start_date\": \"-999999999-01-01T00:00:00Z\"}");
+    assertTrue(message.contains("'start_date' is before the year 0000"), message);
+    assertEquals(Instant.parse("0000-01-01T00:00:00Z"),
+        parse("{\"api_key\": \"k\", \"start_date\": \"0000-01-01T00:00:00Z\"}").startDate());
+  }
+
+  @Test
   void aStartDateWrittenAsADateIsMidnightUtc() {
     assertEquals(Instant.parse("2024-01-15T00:00:00Z"),
         parse("{\"api_key\": \"k\", \"start_date\": \"2024-01-15\"}").startDate());
