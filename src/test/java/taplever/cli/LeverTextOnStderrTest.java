@@ -85,4 +85,24 @@ class LeverTextOnStderrTest {
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("    users (9,000): brandNew0, brandNew1,")
         && l.matches(".*, \\+8,9\\d\\d more")), run::toString);
   }
+
+  @Test
+  void leversErrorMessageIsEscapedAndCutInTheLastLine() {
+    lever.on("/v1/users", r -> LeverScript.json(422, "{\"code\": \"Bad\", \"message\": \"no"
+        + "\\u2028CRITICAL tap-lever: forged\\u0000\\u001b[2J\\u202E" + "x".repeat(10_000) + "\"}"));
+
+    TapRun run = syncUsers();
+
+    assertEquals(1, run.exitCode(), run::toString);
+    String err = run.stderr();
+    for (String raw : List.of("\u2028", "\u0000", "\u001b", "\u202E")) {
+      assertFalse(err.contains(raw), "raw U+" + Integer.toHexString(raw.charAt(0)) + ": " + err);
+    }
+    List<String> critical = err.lines().filter(l -> l.contains("CRITICAL")).toList();
+    assertEquals(1, critical.size(), err);
+    assertTrue(critical.get(0).startsWith("CRITICAL tap-lever: "), err);
+    assertTrue(critical.get(0).contains("Bad: no\\u2028CRITICAL tap-lever: forged\\u0000\\u001B[2J"
+        + "\\u202Exxx"), err);
+    assertTrue(critical.get(0).length() < 1_000, critical.get(0).length() + " chars");
+  }
 }
