@@ -76,7 +76,8 @@ public final class ShownText {
     }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c < 0x20 || (c >= 0x7F && escape(c) != null) || Character.isSurrogate(c)) {
+      // A surrogate, even of a pair, says no: the loop in of() reads whole code points.
+      if (c < 0x20 || (c >= 0x7F && escape(c) != null)) {
         return false;
       }
     }

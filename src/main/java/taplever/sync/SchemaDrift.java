@@ -28,7 +28,7 @@ import taplever.error.ShownText;
 final class SchemaDrift {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   /** New fields named one by one per stream and run; the rest are counted in the summary. */
-  static final int NAMED = 20;
+  private static final int NAMED = 20;
 
   private final String stream;
   private final boolean keep;
