@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
+import taplever.error.ShownText;
 
 /**
  * What {@code check} tells: a table for people on stderr, one JSON object for orchestrators on
  * stdout. Holds no secret: the details are Lever's answers as the HTTP layer words them, which
- * never carry a header, a query string's token or a credential.
+ * never carry a header, a query string's token or a credential. The table shows them through
+ * {@link ShownText}, so a detail cannot break a row whoever worded it; the JSON keeps them whole.
  *
  * @param credentials how the tap authenticates, as {@code Credentials.mode()} words it
  * @param credentialsKey the same for machines: {@code api_key} or {@code oauth}
@@ -40,7 +42,7 @@ record CheckReport(List<StreamCheck> streams, ConfidentialAccess confidential, S
   private String credentialsLine() {
     return credentialsFailure.map(f -> credentials + (f.verdict()
         == StreamCheck.Verdict.REJECTED_CREDENTIALS ? ", rejected (" : ", not confirmed (")
-        + f.detail() + ")").orElse(credentials);
+        + ShownText.of(f.detail(), ShownText.MESSAGE) + ")").orElse(credentials);
   }
 
   String text() {
@@ -58,13 +60,15 @@ record CheckReport(List<StreamCheck> streams, ConfidentialAccess confidential, S
         .append(" selected streams readable").append(System.lineSeparator());
     out.append(String.format(row, (Object[]) head));
     for (StreamCheck s : streams) {
-      out.append(String.format(row, s.stream(), result(s), s.detail()));
+      out.append(String.format(row, s.stream(), result(s), ShownText.of(s.detail(),
+          ShownText.MESSAGE)));
     }
     out.append("Credentials: ").append(credentialsLine()).append(System.lineSeparator());
     out.append("Region: ").append(region).append(System.lineSeparator());
     out.append("Host: ").append(host).append(System.lineSeparator());
     out.append("Confidential data: ").append(confidential.words()).append(" (")
-        .append(confidential.evidence()).append(")").append(System.lineSeparator());
+        .append(ShownText.of(confidential.evidence(), ShownText.MESSAGE)).append(")")
+        .append(System.lineSeparator());
     out.append("  method: ").append(ConfidentialAccess.METHOD).append(System.lineSeparator());
     grant.ifPresent(g -> out.append("To grant the missing scopes: ").append(g)
         .append(System.lineSeparator()));

@@ -11,11 +11,14 @@ import org.slf4j.event.Level;
 import org.slf4j.helpers.LegacyAbstractLogger;
 import org.slf4j.helpers.MessageFormatter;
 import taplever.error.InputException;
+import taplever.error.ShownText;
 
 /**
  * The run's loggers: one explicit level and one writer (the command's stderr), both given, not
  * read from JVM-wide properties. Each line is {@code LEVEL message}, written whole under the
  * writer's lock and flushed, so lines from fan-out threads never interleave and a crash loses none.
+ * A call's arguments are data (an id, Lever's text, a name from a state file) and are shown escaped
+ * and cut ({@link ShownText}), so they cannot start a line of their own; the pattern is ours.
  */
 final class StderrLogs implements ILoggerFactory {
   private final Level threshold;
@@ -41,6 +44,21 @@ final class StderrLogs implements ILoggerFactory {
 
   Level threshold() {
     return threshold;
+  }
+
+  /** Each argument as {@code {}} would show it, escaped and cut; numbers and booleans as they are. */
+  private static Object[] shown(Object[] arguments) {
+    if (arguments == null) {
+      return null;
+    }
+    Object[] shown = new Object[arguments.length];
+    for (int i = 0; i < arguments.length; i++) {
+      Object a = arguments[i];
+      shown[i] = a == null || a instanceof Number || a instanceof Boolean ? a
+          : ShownText.of(MessageFormatter.basicArrayFormat("{}", new Object[] {a}),
+              ShownText.MESSAGE);
+    }
+    return shown;
   }
 
   @Override
@@ -92,7 +110,7 @@ final class StderrLogs implements ILoggerFactory {
     @Override
     protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern,
         Object[] arguments, Throwable throwable) {
-      String text = MessageFormatter.basicArrayFormat(pattern, arguments);
+      String text = MessageFormatter.basicArrayFormat(pattern, shown(arguments));
       synchronized (err) {
         err.println(level + " " + text);
         // A trace is for whoever asked for debug output; users get the one line.

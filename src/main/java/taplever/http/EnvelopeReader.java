@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import taplever.error.LeverApiException;
+import taplever.error.ShownText;
 
 /**
  * Reads Lever's list envelope in one streaming pass, handing each record to a sink: the records
@@ -72,14 +73,14 @@ final class EnvelopeReader {
     } catch (StreamConstraintsException e) {
       // Deterministic: fetching again would fail the same way, so say which limit it was.
       throw new LeverApiException(200, endpoint, "Lever's answer for " + endpoint + " is beyond"
-          + " what the tap reads in one value (" + limit(e.getOriginalMessage())
+          + " what the tap reads in one value (" + ShownText.of(limit(e.getOriginalMessage()))
           + "); no Lever field should be that large", e);
     } catch (MalformedBodyException e) {
       throw e;
     } catch (InputCoercionException e) {
       // A number a sink cannot take: the same page would fail the same way if fetched again.
       throw new LeverApiException(200, endpoint, "Lever's answer for " + endpoint + " holds a"
-          + " number the tap cannot read (" + e.getOriginalMessage() + ")", e);
+          + " number the tap cannot read (" + ShownText.of(e.getOriginalMessage()) + ")", e);
     } catch (IOException e) {
       MalformedBodyException broken =
           new MalformedBodyException("the answer's body was cut short or is not JSON");

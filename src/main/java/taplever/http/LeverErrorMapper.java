@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import taplever.error.LeverApiException;
+import taplever.error.ShownText;
 
 /**
  * Turns a failed fetch into one sentence naming the endpoint label. It repeats Lever's
- * {@code code: message} (at most 200 characters) but never a header, a query string or a URL's
- * query, which can hold an offset token.
+ * {@code code: message} (at most 200 characters, controls and bidi characters escaped by
+ * {@link ShownText}) but never a header, a query string or a URL's query, which can hold an offset
+ * token.
  */
 final class LeverErrorMapper {
   private static final int DETAIL_LIMIT = 200;
@@ -84,8 +86,9 @@ final class LeverErrorMapper {
     return text.isBlank() ? "no error details" : truncate(text.replaceAll("\\s+", " ").strip());
   }
 
+  /** Lever's text (or the network's) on one line, escaped and cut: it cannot forge a log line. */
   private static String truncate(String text) {
-    return text.length() <= DETAIL_LIMIT ? text : text.substring(0, DETAIL_LIMIT - 1) + "…";
+    return ShownText.of(text, DETAIL_LIMIT);
   }
 
   /** OkHttp's messages carry redacted URLs already; make sure no query string gets through. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import taplever.error.ShownText;
 import taplever.http.MalformedBodyException;
 import taplever.http.RecordSink;
 import taplever.singer.Bookmark;
@@ -240,7 +241,7 @@ final class ParentPageSink implements RecordSink<ParentPage> {
       if (keys.stream().anyMatch(k -> row.path(k).isNull() || row.path(k).isMissingNode())) {
         warnings.accept("stream " + rows.shaper().name() + ": skipped a row that lacks part of its"
             + " key " + keys + " (warned once per stream; first seen on " + from.parentName() + " "
-            + parentId + ")");
+            + ShownText.of(parentId) + ")");
         continue;
       }
       rows.shaper().write(row, out, Optional.empty());

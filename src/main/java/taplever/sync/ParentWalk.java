@@ -227,7 +227,7 @@ final class ParentWalk {
     return message -> {
       int detail = message.indexOf(" (");
       if (warned.add(detail < 0 ? message : message.substring(0, detail))) {
-        log.warn(message);
+        log.warn("{}", message); // the pattern itself would print Lever's text unescaped
       }
     };
   }

@@ -4,16 +4,22 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
+import taplever.error.ShownText;
 
 /**
  * Human progress on stderr for long runs: every few seconds one line per active stream, and a
  * table at the end. Quiet below INFO (--log-level warn).
  */
 public final class ProgressReporter implements AutoCloseable {
+  /** New field names a summary row shows at most, and the width they may fill. */
+  private static final int NAMES_SHOWN = 20;
+  private static final int NAMES_WIDTH = 200;
+
   private final Logger log;
   private final SyncStats stats;
   private final ScheduledExecutorService timer;
@@ -67,11 +73,42 @@ public final class ProgressReporter implements AutoCloseable {
     }
     stats.notDelivered().forEach((stream, reasons) -> table.append("  not delivered: ")
         .append(stream).append(": ").append(NotDelivered.describe(reasons)).append('\n'));
-    if (!stats.learned().isEmpty()) {
-      table.append("  fields Lever sent that the schemas lack: ")
-          .append(String.join(", ", new java.util.TreeSet<>(stats.learned()))).append('\n');
-    }
+    learned(table);
     log.info(table.toString().stripTrailing());
+  }
+
+  /**
+   * The fields Lever sent that the schemas lack: one row per stream with their count and the
+   * first names (Lever's, so escaped and cut), as many as fit {@value #NAMES_WIDTH} characters
+   * and at most {@value #NAMES_SHOWN}; the rest are counted.
+   */
+  private void learned(StringBuilder table) {
+    Map<String, TreeSet<String>> byStream = new TreeMap<>();
+    for (String path : stats.learned()) {
+      int dot = path.indexOf('.');
+      byStream.computeIfAbsent(dot < 0 ? path : path.substring(0, dot), s -> new TreeSet<>())
+          .add(path.substring(dot + 1));
+    }
+    if (byStream.isEmpty()) {
+      return;
+    }
+    table.append("  fields Lever sent that the schemas lack:\n");
+    byStream.forEach((stream, fields) -> {
+      StringBuilder names = new StringBuilder();
+      int shown = 0;
+      for (String field : fields) {
+        String name = ShownText.of(field);
+        if (shown == NAMES_SHOWN
+            || (shown > 0 && names.length() + 2 + name.length() > NAMES_WIDTH)) {
+          break;
+        }
+        names.append(shown > 0 ? ", " : "").append(name);
+        shown++;
+      }
+      table.append(String.format(Locale.ROOT, "    %s (%,d): %s%s%n", stream, fields.size(), names,
+          shown < fields.size()
+              ? String.format(Locale.ROOT, ", +%,d more", fields.size() - shown) : ""));
+    });
   }
 
   @Override

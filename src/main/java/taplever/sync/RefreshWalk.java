@@ -152,7 +152,8 @@ final class RefreshWalk {
    */
   private boolean walk(ReadRequest request, Optional<String> offset, WalkTargets targets,
       SyncStats.Reason reason, PageWalk.PageHook<ParentPage> afterPage) {
-    return lists.walk(request.build(), offset, targets, log::warn, PageWalk.Ahead.AFTER_THE_HOOK,
+    return lists.walk(request.build(), offset, targets, m -> log.warn("{}", m),
+        PageWalk.Ahead.AFTER_THE_HOOK,
         (page, resume) -> {
           lists.written(page); // nothing of the parent is written in a refresh walk
           children.readAll(page, targets, reason);

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import taplever.error.ShownText;
 
 /**
  * Fields Lever sends that a stream's schema does not declare ("we may decide to add additional
@@ -20,11 +21,14 @@ import java.util.function.Predicate;
  * value as far as the value shows (a timestamp-looking integer stays an integer: nothing is
  * guessed), and a value of another type later widens the declaration. Every change bumps
  * {@link #version()}, so the stream's SCHEMA is sent again before the first record that needs it.
- * With {@code unknown_fields: drop} they are left out. Either way each is announced once per run.
+ * With {@code unknown_fields: drop} they are left out. Either way each is announced once per run,
+ * the first {@value #NAMED} of a stream by name.
  * Thread-safe: fan-out threads shape the same child stream.
  */
 final class SchemaDrift {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  /** New fields named one by one per stream and run; the rest are counted in the summary. */
+  private static final int NAMED = 20;
 
   private final String stream;
   private final boolean keep;
@@ -60,10 +64,7 @@ final class SchemaDrift {
   synchronized Optional<FieldShape> accept(FieldShape parent, String name, JsonNode value) {
     String path = parent.path() + "." + name;
     if (!keep) {
-      if (announced.add(path)) {
-        warnings.accept(path + " first seen, dropped (unknown_fields is drop); add it to schemas/"
-            + stream + ".json to keep it");
-      }
+      announce(path);
       return Optional.empty();
     }
     Map<String, Learned> under = learned.computeIfAbsent(parent.id(), id -> new HashMap<>());
@@ -78,10 +79,29 @@ final class SchemaDrift {
     FieldShape shape = FieldShape.compileLearned(declared, path, at, personal, ids);
     under.put(name, new Learned(declared, shape));
     version++;
-    if (announced.add(path)) {
-      warnings.accept(path + " first seen, kept; add it to schemas/" + stream + ".json");
-    }
+    announce(path);
     return Optional.of(shape);
+  }
+
+  /**
+   * One warning for each of the first {@value #NAMED} new fields, Lever's name escaped and cut,
+   * then one saying there are more: Lever's data can neither forge a log line nor flood the log.
+   */
+  private void announce(String path) {
+    if (!announced.add(path) || announced.size() > NAMED + 1) {
+      return;
+    }
+    if (announced.size() > NAMED) {
+      warnings.accept("stream " + stream + ": Lever sent more than " + NAMED + " fields that"
+          + " schemas/" + stream + ".json lacks; the others are " + (keep ? "kept" : "dropped")
+          + " without a warning each (the end-of-run summary counts them)");
+    } else if (keep) {
+      warnings.accept(ShownText.of(path) + " first seen, kept; add it to schemas/" + stream
+          + ".json");
+    } else {
+      warnings.accept(ShownText.of(path) + " first seen, dropped (unknown_fields is drop); add it"
+          + " to schemas/" + stream + ".json to keep it");
+    }
   }
 
   /** Fields announced this run, as {@code stream.path}. */

@@ -76,7 +76,8 @@ public final class SyncEngine {
     Map<String, StreamShaper> shapers = new LinkedHashMap<>();
     for (StreamSelection s : selections) {
       StreamShaper shaper = new StreamShaper(s, shaperList.size(), json,
-          settings.keepUnknownFields(), settings.personal(), definitions, log::warn);
+          settings.keepUnknownFields(), settings.personal(), definitions,
+          m -> log.warn("{}", m));
       shaperList.add(shaper);
       shapers.put(s.name(), shaper);
     }

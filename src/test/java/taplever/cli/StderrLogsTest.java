@@ -33,6 +33,23 @@ class StderrLogsTest {
   }
 
   @Test
+  void anArgumentCannotForgeALine() {
+    new StderrLogs(Level.DEBUG, err).getLogger("x").debug("{}: parent {} not found; skipped",
+        "offers", "o1\nERROR forged\u202E\u0000");
+    assertEquals(List.of("DEBUG offers: parent o1\\nERROR forged\\u202E\\u0000 not found;"
+        + " skipped"), lines());
+  }
+
+  @Test
+  void anArgumentIsCutButNumbersAndArraysShowAsBefore() {
+    Logger log = new StderrLogs(Level.INFO, err).getLogger("x");
+    log.warn("{} for {}", "x".repeat(10_000), "/users");
+    log.info("{} {} {} {}", 7, true, new int[] {1, 2}, null);
+    assertEquals(List.of("WARN " + "x".repeat(2_000) + "…(+8000 chars) for /users",
+        "INFO 7 true [1, 2] null"), lines());
+  }
+
+  @Test
   void dropsWhatIsBelowTheLevel() {
     Logger log = new StderrLogs(Level.WARN, err).getLogger("x");
     log.debug("d");

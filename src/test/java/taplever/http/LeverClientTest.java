@@ -169,8 +169,9 @@ class LeverClientTest {
     assertEquals(3, server.getRequestCount()); // waits 1 s, 2 s; then 4 s would pass 5 s
     String prefix = "Lever answered 500 for /opportunities after retrying for 3s: ";
     assertTrue(e.getMessage().startsWith(prefix + "InternalServer: xxx"), e.getMessage());
-    assertTrue(e.getMessage().endsWith("x…"), e.getMessage());
-    assertEquals(prefix.length() + 200, e.getMessage().length()); // Lever's part: 200 chars
+    // Lever's "InternalServer: " and 500 x: 516 code points, of which 200 are shown.
+    assertTrue(e.getMessage().endsWith("x…(+316 chars)"), e.getMessage());
+    assertEquals(prefix.length() + 200 + "…(+316 chars)".length(), e.getMessage().length());
   }
 
   @Test

@@ -211,6 +211,47 @@ class StreamShaperTest {
   }
 
   @Test
+  void aNewFieldsNameIsEscapedInItsWarningSoLeverCannotForgeALogLine() throws Exception {
+    Shaping shaping = new Shaping("users");
+    ObjectNode out = shaping.shape("{\"id\": \"u1\", \"a\\r\\nFAKE LOG LINE\": 1, \"x\\u0000y\": 2,"
+        + " \"\\u202Eevil\": 3}");
+
+    assertEquals(1, out.get("a\r\nFAKE LOG LINE").asInt(), "the record keeps Lever's name");
+    assertEquals(List.of("users.a\\r\\nFAKE LOG LINE first seen, kept; add it to schemas/users.json",
+        "users.x\\u0000y first seen, kept; add it to schemas/users.json",
+        "users.\\u202Eevil first seen, kept; add it to schemas/users.json"), shaping.warnings);
+  }
+
+  @Test
+  void aStreamNamesItsFirstTwentyNewFieldsThenSaysThereAreMore() throws Exception {
+    for (boolean keep : List.of(true, false)) {
+      Shaping shaping = new Shaping("users", keep, PersonalData.KEEP, FieldDefinitions.NONE);
+      StringBuilder record = new StringBuilder("{\"id\": \"u1\"");
+      for (int i = 0; i < 25; i++) {
+        record.append(", \"new").append(i).append("\": ").append(i);
+      }
+      shaping.shape(record.append('}').toString());
+      shaping.shape("{\"id\": \"u2\", \"new99\": 1}");
+
+      assertEquals(21, shaping.warnings.size(), shaping.warnings::toString);
+      assertTrue(shaping.warnings.get(19).startsWith("users.new19 first seen, "));
+      assertEquals("stream users: Lever sent more than 20 fields that schemas/users.json lacks;"
+          + " the others are " + (keep ? "kept" : "dropped") + " without a warning each (the"
+          + " end-of-run summary counts them)", shaping.warnings.get(20));
+      assertEquals(26, shaping.shaper().learnedFields().size(), "all of them are counted");
+    }
+  }
+
+  @Test
+  void aNewFieldsLongNameIsCutInItsWarning() throws Exception {
+    Shaping shaping = new Shaping("users");
+    shaping.shape("{\"id\": \"u1\", \"" + "n".repeat(5_000) + "\": 1}");
+
+    assertEquals(List.of("users." + "n".repeat(194) + "…(+4806 chars) first seen, kept; add it to"
+        + " schemas/users.json"), shaping.warnings);
+  }
+
+  @Test
   void hashingReplacesEveryMarkedValueAndTheSchemaSaysSo() throws Exception {
     PersonalData hash = new PersonalData(PersonalData.Mode.HASH,
         Optional.of(taplever.config.Secret.of("salt")), Optional.empty());
