@@ -47,24 +47,56 @@ class ArchitectureTest {
   /** The tap's only users of the fake Lever: the commands that run it. */
   private static final Set<String> FAKE_USERS =
       Set.of("cli/DemoCommand.java", "cli/FakeServerCommand.java");
-  private static final Map<String, Set<String>> ALLOWED = Map.of(
-      "cli", Set.of("sync", "catalog", "streams", "http", "singer", "config", "error", "fake"),
-      "sync", Set.of("catalog", "streams", "http", "singer", "config", "error"),
-      "catalog", Set.of("streams", "error"),
-      "streams", Set.of("error"),
-      "http", Set.of("config", "error"),
-      "singer", Set.of("error"),
-      "config", Set.of("error"),
-      "error", Set.of());
+  private static final Set<String> TAP = Set.of("cli", "cli.check", "cli.login", "sync",
+      "sync.plan", "sync.read", "sync.records", "sync.out", "catalog", "streams", "http",
+      "http.oauth", "singer", "config", "runtime", "error");
+  /**
+   * The design's edges, package by package (a package always uses itself). Data flows one way:
+   * cli → sync → its parts → catalog, streams, http, singer, config → runtime, error. Inside the
+   * engine, reading (sync.read) drives planning, record shaping and output; record shaping
+   * (sync.records) never sees HTTP, and planning sees neither HTTP nor records.
+   */
+  private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+      Map.entry("cli", union(TAP, Set.of("fake"))),
+      Map.entry("cli.check", Set.of("cli", "cli.login", "sync.read", "catalog", "streams", "http",
+          "singer", "config", "runtime", "error")),
+      Map.entry("cli.login", Set.of("cli", "catalog", "streams", "http.oauth", "config",
+          "runtime", "error")),
+      Map.entry("sync", Set.of("sync.plan", "sync.read", "sync.records", "sync.out", "catalog",
+          "streams", "http", "singer", "config", "runtime", "error")),
+      Map.entry("sync.plan", Set.of("catalog", "streams", "singer", "error")),
+      Map.entry("sync.read", Set.of("sync.plan", "sync.records", "sync.out", "catalog",
+          "streams", "http", "singer", "runtime", "error")),
+      Map.entry("sync.records", Set.of("catalog", "streams", "singer", "config", "error")),
+      // HttpObserver: the METRIC lines are fed by the HTTP layer's events.
+      Map.entry("sync.out", Set.of("sync.records", "streams", "http", "singer", "error")),
+      Map.entry("catalog", Set.of("streams", "error")),
+      Map.entry("streams", Set.of("error")),
+      // Only LeverHttp, which assembles the client, reaches into http.oauth (see below).
+      Map.entry("http", Set.of("http.oauth", "config", "runtime", "error")),
+      Map.entry("http.oauth", Set.of("http", "config", "runtime", "error")),
+      Map.entry("singer", Set.of("error")),
+      Map.entry("config", Set.of("error")),
+      Map.entry("runtime", Set.of("error")),
+      Map.entry("error", Set.of()));
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
+
   /** An import or a fully qualified name: {@code taplever.sync.X} written inline counts too. */
-  private static final Pattern REFERENCE = Pattern.compile("(?<![\\w.])taplever\\.([a-z]\\w*)\\.");
+  private static final Pattern REFERENCE =
+      Pattern.compile("(?<![\\w.])taplever\\.((?:[a-z]\\w*\\.)*[a-z]\\w*)\\.[A-Z]");
   private static final Pattern PACKAGE = Pattern.compile("^package [\\w.]+;", Pattern.MULTILINE);
 
   @Test
   void packagesImportOnlyWhatTheDesignAllows() throws IOException {
     List<String> violations = new ArrayList<>();
     for (Path file : sources()) {
-      String pkg = MAIN.relativize(file).getName(0).toString();
+      String pkg = packageOf(file);
+      assertTrue(ALLOWED.containsKey(pkg), pkg + " is in no row of the design");
       Matcher m = REFERENCE.matcher(code(file));
       while (m.find()) {
         String target = m.group(1);
@@ -194,7 +226,7 @@ class ArchitectureTest {
     for (Path file : sources()) {
       String name = MAIN.relativize(file).toString();
       if (Files.readString(file).contains("new LeverRequest(")
-          && !name.equals("sync/ReadRequest.java") && !name.equals("http/LeverRequest.java")) {
+          && !name.equals("sync/read/ReadRequest.java") && !name.equals("http/LeverRequest.java")) {
         builders.add(name);
       }
     }
@@ -278,6 +310,49 @@ class ArchitectureTest {
   /** A source file without its package declaration (which names its own package). */
   private static String code(Path file) throws IOException {
     return PACKAGE.matcher(Files.readString(file)).replaceFirst("");
+  }
+
+  /** The file's package under taplever, dotted: {@code sync.read}. */
+  private static String packageOf(Path file) {
+    return MAIN.relativize(file.getParent()).toString().replace('/', '.');
+  }
+
+  @Test
+  void recordShapingNeverSeesHttpAndPlanningNeverSeesRecordsOrHttp() throws IOException {
+    List<String> violations = new ArrayList<>();
+    for (Path file : sources()) {
+      String pkg = packageOf(file);
+      Matcher m = REFERENCE.matcher(code(file));
+      while ((pkg.equals("sync.records") || pkg.equals("sync.plan")) && m.find()) {
+        String target = m.group(1);
+        if (target.startsWith("http") || target.equals("sync.read")
+            || (pkg.equals("sync.plan") && target.equals("sync.records"))) {
+          violations.add(MAIN.relativize(file) + " uses taplever." + target);
+        }
+      }
+    }
+    assertEquals(List.of(), violations);
+  }
+
+  @Test
+  void onlyTheClientsAssemblyReachesIntoOAuth() throws IOException {
+    List<String> users = new ArrayList<>();
+    for (Path file : sources()) {
+      if (packageOf(file).equals("http") && code(file).contains("taplever.http.oauth.")) {
+        users.add(MAIN.relativize(file).toString());
+      }
+    }
+    assertEquals(List.of("http/LeverHttp.java"), users);
+  }
+
+  @Test
+  void noPackageKeepsMoreThan25FilesDirectly() throws IOException {
+    Map<String, Long> files = new java.util.TreeMap<>();
+    for (Path file : sources()) {
+      files.merge(packageOf(file), 1L, Long::sum);
+    }
+    files.values().removeIf(n -> n <= 25);
+    assertEquals(Map.of(), files, "split by concern, as sync and cli are");
   }
 
   private static List<Path> sources() throws IOException {

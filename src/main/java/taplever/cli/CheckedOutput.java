@@ -10,7 +10,7 @@ import taplever.error.TargetGoneException;
  * exiting 0 with nothing written. It also knows whether any byte has been handed to stdout,
  * which decides whether a late input error may still exit 2.
  */
-final class CheckedOutput extends OutputStream {
+public final class CheckedOutput extends OutputStream {
   private final OutputStream out;
   private volatile boolean started;
   private volatile boolean failed;

@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import taplever.config.Environment;
 import taplever.config.FileWrites;
-import taplever.http.TapRuntime;
+import taplever.runtime.TapRuntime;
 
 /**
  * What the commands take from the process: where stdout and stderr go, time (through the

@@ -1,16 +1,16 @@
 package taplever.cli;
 
 import java.nio.file.Path;
-import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The options every command that reads a config shares (the tap, {@code login}, {@code check}):
  * {@code --config} and {@code --log-level}. {@code demo} makes its own config, so
  * it mixes in {@link LogOptions} alone.
  */
-final class CommonOptions {
+public final class CommonOptions {
   @Option(names = {"-c", "--config"}, paramLabel = "FILE",
       description = "Config JSON (see the README's Configure section). Required, except for"
           + " --about; login writes refresh_token into it, keeping its other keys, owner and mode.")
@@ -24,7 +24,7 @@ final class CommonOptions {
    * that file, never a symlink to it), or the usage error picocli gives for a missing required
    * option.
    */
-  Path requireConfig(CommandLine.Model.CommandSpec spec) {
+  public Path requireConfig(CommandLine.Model.CommandSpec spec) {
     if (config == null) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "Missing required option: '--config=FILE'");

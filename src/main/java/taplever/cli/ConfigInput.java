@@ -9,7 +9,7 @@ import taplever.config.TapConfig;
  * The config as every command reads it: from the file its path names, every key checked before
  * any request, any output and the OAuth lock.
  */
-final class ConfigInput {
+public final class ConfigInput {
   private ConfigInput() {}
 
   /**
@@ -32,7 +32,7 @@ final class ConfigInput {
    *
    * @param config a {@link #realPath}
    */
-  static TapConfig load(ConfigLoader loader, Path config, ConfigLoader.Purpose purpose) {
+  public static TapConfig load(ConfigLoader loader, Path config, ConfigLoader.Purpose purpose) {
     TapConfig cfg = loader.load(config, purpose);
     SyncRunner.personalData(cfg, TapLeverCommand.mapper());
     return cfg;

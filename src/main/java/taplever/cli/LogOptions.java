@@ -1,11 +1,11 @@
 package taplever.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code --log-level}, mixed into every command that logs. */
-final class LogOptions {
+public final class LogOptions {
   static final String NAME = "--log-level";
 
   @Option(names = NAME, paramLabel = "LEVEL", defaultValue = "info",
@@ -27,7 +27,7 @@ final class LogOptions {
   }
 
   /** The run's loggers, at the level in force, writing to {@code err}. */
-  static StderrLogs logs(CommandLine.Model.CommandSpec spec) {
+  public static StderrLogs logs(CommandLine.Model.CommandSpec spec) {
     PrintWriter err = spec.commandLine().getErr();
     return new StderrLogs(StderrLogs.parseLevel(level(spec.root().commandLine().getParseResult())),
         err);

@@ -1,7 +1,7 @@
 package taplever.cli;
 
 import org.slf4j.ILoggerFactory;
-import taplever.http.TapRuntime;
+import taplever.runtime.TapRuntime;
 
 /**
  * Makes a command's {@link TapRuntime} once its loggers exist (they depend on its

@@ -3,7 +3,7 @@ package taplever.cli;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 import taplever.error.ExitCode;
-import taplever.sync.Cancellation;
+import taplever.runtime.Cancellation;
 
 /**
  * SIGTERM and SIGINT stop the sync cleanly instead of killing the JVM mid-line: no new request

@@ -20,7 +20,7 @@ import taplever.error.ShownText;
  * A call's arguments are data (an id, Lever's text, a name from a state file) and are shown escaped
  * and cut ({@link ShownText}), so they cannot start a line of their own; the pattern is ours.
  */
-final class StderrLogs implements ILoggerFactory {
+public final class StderrLogs implements ILoggerFactory {
   private final Level threshold;
   private final PrintWriter err;
   private final Map<String, Logger> loggers = new ConcurrentHashMap<>();

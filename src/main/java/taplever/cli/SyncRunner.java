@@ -13,21 +13,21 @@ import taplever.config.TapConfig;
 import taplever.config.UnknownFields;
 import taplever.http.LeverClient;
 import taplever.http.LeverHttp;
-import taplever.http.TapRuntime;
-import taplever.http.TokenStore;
+import taplever.http.oauth.TokenStore;
+import taplever.runtime.Cancellation;
+import taplever.runtime.TapRuntime;
 import taplever.singer.SingerWriter;
 import taplever.singer.TapState;
 import taplever.streams.SchemaRepository;
-import taplever.sync.Cancellation;
-import taplever.sync.MetricsObserver;
-import taplever.sync.ProgressReporter;
-import taplever.sync.PersonalData;
 import taplever.sync.SyncEngine;
 import taplever.sync.SyncSettings;
-import taplever.sync.SyncStats;
+import taplever.sync.out.MetricsObserver;
+import taplever.sync.out.ProgressReporter;
+import taplever.sync.out.SyncStats;
+import taplever.sync.records.PersonalData;
 
 /** Wires one sync: the HTTP client, signal handling, progress, the engine. */
-final class SyncRunner {
+public final class SyncRunner {
   private final TapConfig config;
   private final ObjectMapper mapper;
   private final TapRuntime runtime;
@@ -62,7 +62,7 @@ final class SyncRunner {
    * take it (read-only, a full disk) would lose it, so this fails before the old one is spent,
    * and the store checks again before every later refresh.
    */
-  static TokenStore tokenStore(TapConfig config, FileWrites files) {
+  public static TokenStore tokenStore(TapConfig config, FileWrites files) {
     if (!(config.credentials() instanceof Credentials.OAuth) || config.source().isEmpty()) {
       return TokenStore.NONE;
     }

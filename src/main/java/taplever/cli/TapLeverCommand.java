@@ -15,13 +15,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 import taplever.catalog.Discovery;
 import taplever.catalog.Selection;
 import taplever.catalog.StreamSelection;
+import taplever.cli.check.CheckCommand;
+import taplever.cli.login.LoginCommand;
 import taplever.config.ConfigLoader;
 import taplever.config.ConfigLock;
 import taplever.config.Credentials;
@@ -30,7 +32,7 @@ import taplever.config.TapConfig;
 import taplever.error.ExitCode;
 import taplever.error.InputException;
 import taplever.error.TargetGoneException;
-import taplever.http.TapRuntime;
+import taplever.runtime.TapRuntime;
 import taplever.singer.SingerWriter;
 import taplever.singer.TapState;
 import taplever.streams.LeverStreams;
@@ -121,7 +123,7 @@ public final class TapLeverCommand implements Callable<Integer> {
     return cl;
   }
 
-  static ObjectMapper mapper() {
+  public static ObjectMapper mapper() {
     return new ObjectMapper()
         .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES,
             false)
@@ -180,7 +182,7 @@ public final class TapLeverCommand implements Callable<Integer> {
     return ExitCode.OK.code();
   }
 
-  static String userAgent() {
+  public static String userAgent() {
     return "tap-lever/" + Version.current();
   }
 
@@ -196,7 +198,7 @@ public final class TapLeverCommand implements Callable<Integer> {
    * they have no token to lose, overlapping runs are otherwise safe, and they often live on
    * read-only mounts (Kubernetes or Docker secrets) where no lock file can be made.
    */
-  static Optional<ConfigLock> lockFor(TapConfig cfg, Path config) {
+  public static Optional<ConfigLock> lockFor(TapConfig cfg, Path config) {
     return cfg.credentials() instanceof Credentials.OAuth
         ? Optional.of(ConfigLock.acquire(config, ProcessHandle.current().pid()))
         : Optional.empty();

@@ -9,11 +9,11 @@ import okhttp3.HttpUrl;
  * own origin, or, over https, from one Lever host to another. A redirect anywhere else gets no
  * credentials.
  */
-final class CredentialScope {
+public final class CredentialScope {
   private CredentialScope() {
   }
 
-  static boolean allows(HttpUrl callUrl, HttpUrl hopUrl) {
+  public static boolean allows(HttpUrl callUrl, HttpUrl hopUrl) {
     boolean sameOrigin = callUrl.scheme().equals(hopUrl.scheme())
         && callUrl.host().equals(hopUrl.host())
         && callUrl.port() == hopUrl.port();

@@ -18,6 +18,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import taplever.error.LeverApiException;
+import taplever.runtime.TapRuntime;
 
 /**
  * Fetches one page of a Lever list and reads it once, streaming its records into the caller's

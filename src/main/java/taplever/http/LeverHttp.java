@@ -6,6 +6,11 @@ import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import taplever.config.Credentials;
 import taplever.config.TapConfig;
+import taplever.http.oauth.OAuthAuthenticator;
+import taplever.http.oauth.OAuthSession;
+import taplever.http.oauth.OAuthTokenInterceptor;
+import taplever.http.oauth.TokenStore;
+import taplever.runtime.TapRuntime;
 
 /** Builds the one OkHttpClient of a run. The interceptor order below is the HTTP policy. */
 public final class LeverHttp {

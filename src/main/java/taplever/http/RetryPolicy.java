@@ -8,6 +8,8 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import taplever.error.LeverApiException;
+import taplever.runtime.Sleeper;
+import taplever.runtime.TapRuntime;
 
 /**
  * The one retry loop of every read: a 408, 429 or 5xx answer, a network failure before the

@@ -3,6 +3,7 @@ package taplever.http;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.function.LongSupplier;
+import taplever.runtime.Sleeper;
 
 /**
  * Lever's own limiter is a token bucket per API key (10 requests/s steady, bursts of 20), so ours

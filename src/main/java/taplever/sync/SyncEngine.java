@@ -15,12 +15,30 @@ import taplever.catalog.StreamSelection;
 import taplever.error.LeverApiException;
 import taplever.http.LeverJson;
 import taplever.http.PageSource;
-import taplever.http.TapRuntime;
+import taplever.runtime.Cancellation;
+import taplever.runtime.TapRuntime;
 import taplever.singer.SingerMessage;
 import taplever.singer.TapState;
 import taplever.streams.Access;
 import taplever.streams.LeverStreams;
 import taplever.streams.StreamSpec;
+import taplever.sync.out.NotDelivered;
+import taplever.sync.out.Output;
+import taplever.sync.out.StateKeeper;
+import taplever.sync.out.SyncStats;
+import taplever.sync.plan.RefreshPlan;
+import taplever.sync.plan.WindowPlan;
+import taplever.sync.read.ChildFanOut;
+import taplever.sync.read.ChildReader;
+import taplever.sync.read.ChildWork;
+import taplever.sync.read.DefinitionsReader;
+import taplever.sync.read.ListReader;
+import taplever.sync.read.PageWalk;
+import taplever.sync.read.ParentWalk;
+import taplever.sync.read.RefreshWalk;
+import taplever.sync.read.RefusalPolicy;
+import taplever.sync.records.FieldDefinitions;
+import taplever.sync.records.StreamShaper;
 
 /**
  * Runs the selected streams. It groups each top-level stream with its selected children (a child

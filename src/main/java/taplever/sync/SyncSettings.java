@@ -2,6 +2,7 @@ package taplever.sync;
 
 import java.time.Duration;
 import java.time.Instant;
+import taplever.sync.records.PersonalData;
 
 /**
  * The config values the engine runs by, decoupled from how the config file spells them.

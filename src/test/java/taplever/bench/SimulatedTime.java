@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.ILoggerFactory;
 import taplever.cli.RuntimeProvider;
-import taplever.http.TapRuntime;
+import taplever.runtime.TapRuntime;
 import taplever.testing.ElapsedClock;
 
 /**

@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
+import taplever.runtime.Sleeper;
+import taplever.runtime.TapRuntime;
 import taplever.testing.ElapsedClock;
 import taplever.testing.RecordingLogs;
 
 /** Fake time: a nanoTime, a wall clock that follows it, and a sleeper that advances both. */
-final class FakeTime implements Sleeper, LongSupplier {
+public final class FakeTime implements Sleeper, LongSupplier {
   static final Instant START = Instant.parse("2025-06-01T12:00:00Z");
   private static final long ORIGIN = 5_000_000_000L;
 
@@ -21,11 +23,11 @@ final class FakeTime implements Sleeper, LongSupplier {
   private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
   private final boolean sleepingAdvancesTime;
 
-  FakeTime() {
+  public FakeTime() {
     this(true);
   }
 
-  FakeTime(boolean sleepingAdvancesTime) {
+  public FakeTime(boolean sleepingAdvancesTime) {
     this.sleepingAdvancesTime = sleepingAdvancesTime;
   }
 
@@ -42,11 +44,11 @@ final class FakeTime implements Sleeper, LongSupplier {
     return nanos.get();
   }
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     nanos.addAndGet(duration.toNanos());
   }
 
-  List<Duration> sleeps() {
+  public List<Duration> sleeps() {
     synchronized (sleeps) {
       return List.copyOf(sleeps);
     }
@@ -57,15 +59,15 @@ final class FakeTime implements Sleeper, LongSupplier {
   }
 
   /** A runtime on this fake time, logging into {@code logs}. */
-  TapRuntime runtime(Sleeper sleeper, DoubleSupplier random, RecordingLogs logs) {
+  public TapRuntime runtime(Sleeper sleeper, DoubleSupplier random, RecordingLogs logs) {
     return new TapRuntime(clock(), this, sleeper, random, logs);
   }
 
-  TapRuntime runtime(DoubleSupplier random) {
+  public TapRuntime runtime(DoubleSupplier random) {
     return runtime(this, random, new RecordingLogs());
   }
 
-  Clock clock() {
+  public Clock clock() {
     return new ElapsedClock(START, () -> elapsed().toNanos());
   }
 }

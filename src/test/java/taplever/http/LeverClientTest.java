@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import taplever.config.TapConfig;
 import taplever.error.LeverApiException;
+import taplever.http.oauth.TokenStore;
 import taplever.testing.RecordingLogs;
 
 class LeverClientTest {

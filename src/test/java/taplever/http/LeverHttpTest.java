@@ -22,6 +22,9 @@ import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import taplever.config.TapConfig;
+import taplever.http.oauth.OAuthAuthenticator;
+import taplever.http.oauth.OAuthTokenInterceptor;
+import taplever.http.oauth.TokenStore;
 
 class LeverHttpTest {
   private final FakeTime time = new FakeTime();

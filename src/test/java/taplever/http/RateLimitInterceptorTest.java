@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import taplever.config.TapConfig;
+import taplever.http.oauth.FakeOAuthServer;
+import taplever.http.oauth.TokenStore;
 
 class RateLimitInterceptorTest {
   private final MockWebServer server = new MockWebServer();

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import taplever.error.LeverApiException;
+import taplever.http.oauth.TokenStore;
+import taplever.runtime.Sleeper;
 import taplever.testing.RecordingLogs;
 
 /** The one retry loop, driven through the client as a sync drives it, on fake time. */

@@ -9,7 +9,7 @@ import taplever.config.Secret;
 import taplever.config.TapConfig;
 
 /** TapConfig values for tests, pointing at a MockWebServer. */
-final class TestConfigs {
+public final class TestConfigs {
   static final String USER_AGENT = "tap-lever/test";
 
   private TestConfigs() {
@@ -19,7 +19,7 @@ final class TestConfigs {
     return config(new Credentials.ApiKey(Secret.of(key)), baseUrl, Duration.ofSeconds(10), 8, 100);
   }
 
-  static TapConfig oauth(String baseUrl, String tokenUrl, String clientSecret, String refresh) {
+  public static TapConfig oauth(String baseUrl, String tokenUrl, String clientSecret, String refresh) {
     return config(new Credentials.OAuth("client-1", Secret.of(clientSecret), Secret.of(refresh),
         tokenUrl), baseUrl, Duration.ofSeconds(10), 8, 100);
   }

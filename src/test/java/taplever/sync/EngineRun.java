@@ -16,39 +16,42 @@ import java.util.List;
 import java.util.function.Function;
 import taplever.catalog.Selection;
 import taplever.catalog.StreamSelection;
-import taplever.http.TapRuntime;
+import taplever.runtime.Cancellation;
+import taplever.runtime.TapRuntime;
 import taplever.singer.SingerWriter;
 import taplever.singer.TapState;
 import taplever.streams.LeverStreams;
 import taplever.streams.SchemaRepository;
+import taplever.sync.out.SyncStats;
+import taplever.sync.records.PersonalData;
 import taplever.testing.RecordingLogs;
 
 /** The engine alone, on a scripted Lever, writing into memory: runs in milliseconds. */
-final class EngineRun {
-  static final Instant NOW = Instant.parse("2026-11-23T00:00:00Z");
-  static final Instant START_DATE = Instant.parse("2020-01-01T00:00:00Z");
+public final class EngineRun {
+  public static final Instant NOW = Instant.parse("2026-11-23T00:00:00Z");
+  public static final Instant START_DATE = Instant.parse("2020-01-01T00:00:00Z");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  final ScriptedLever lever = new ScriptedLever();
+  public final ScriptedLever lever = new ScriptedLever();
   final RecordingLogs logs = new RecordingLogs();
   final Cancellation cancellation = new Cancellation();
-  final SyncStats stats = new SyncStats(System::nanoTime);
+  public final SyncStats stats = new SyncStats(System::nanoTime);
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private Function<OutputStream, OutputStream> stdout = out -> out;
   private SyncSettings settings = new SyncSettings(START_DATE, Duration.ofDays(1),
       Duration.ofDays(7), false, 4, true, PersonalData.KEEP);
   private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
-  EngineRun settings(SyncSettings s) {
+  public EngineRun settings(SyncSettings s) {
     settings = s;
     return this;
   }
 
-  SyncSettings settings() {
+  public SyncSettings settings() {
     return settings;
   }
 
-  EngineRun clock(Clock c) {
+  public EngineRun clock(Clock c) {
     clock = c;
     return this;
   }
@@ -68,11 +71,11 @@ final class EngineRun {
     return out;
   }
 
-  TapState run(TapState input, String... streams) {
+  public TapState run(TapState input, String... streams) {
     return run(input, select(streams));
   }
 
-  TapState run(TapState input, List<StreamSelection> selections) {
+  public TapState run(TapState input, List<StreamSelection> selections) {
     SingerWriter writer = new SingerWriter(stdout.apply(bytes), JSON);
     TapRuntime runtime = new TapRuntime(clock, System::nanoTime, d -> { }, () -> 0.5, logs);
     return new SyncEngine(settings, lever, writer, runtime, cancellation, stats)
@@ -98,7 +101,7 @@ final class EngineRun {
         && m.path("stream").asText().equals(stream)).map(m -> m.get("record")).toList();
   }
 
-  List<String> ids(String stream, String field) {
+  public List<String> ids(String stream, String field) {
     return records(stream).stream().map(r -> r.path(field).asText()).toList();
   }
 
@@ -113,7 +116,7 @@ final class EngineRun {
         + (m.has("stream") ? " " + m.get("stream").asText() : "")).toList();
   }
 
-  static TapState state(String json) {
+  public static TapState state(String json) {
     try {
       return TapState.parse(JSON.readTree(json), LeverStreams.BY_NAME::containsKey);
     } catch (IOException e) {

@@ -25,12 +25,12 @@ import taplever.http.RecordSink;
  * by tokens {@code "<path>#<n>"}, and records every request. Unscripted paths answer an empty
  * page, as Lever does for an empty list.
  */
-final class ScriptedLever implements PageSource {
+public final class ScriptedLever implements PageSource {
   private static final ObjectMapper JSON = LeverJson.pages();
 
   /** One request as the engine made it. */
-  record Asked(String path, Map<String, List<String>> params, Optional<String> offset) {
-    Optional<String> param(String name) {
+  public record Asked(String path, Map<String, List<String>> params, Optional<String> offset) {
+    public Optional<String> param(String name) {
       return Optional.ofNullable(params.get(name)).map(v -> v.get(0));
     }
   }
@@ -41,12 +41,12 @@ final class ScriptedLever implements PageSource {
   private volatile Runnable beforeEach = () -> { };
 
   /** {@code pages}: each page's {@code data} array as JSON. */
-  ScriptedLever pages(String path, String... pages) {
+  public ScriptedLever pages(String path, String... pages) {
     return on(path, a -> List.of(pages));
   }
 
   /** Pages that depend on the request (its filters). */
-  ScriptedLever on(String path, Function<Asked, List<String>> pages) {
+  public ScriptedLever on(String path, Function<Asked, List<String>> pages) {
     routes.put(path, pages);
     return this;
   }
@@ -62,13 +62,13 @@ final class ScriptedLever implements PageSource {
     return this;
   }
 
-  List<Asked> asked() {
+  public List<Asked> asked() {
     synchronized (asked) {
       return List.copyOf(asked);
     }
   }
 
-  List<Asked> askedFor(String path) {
+  public List<Asked> askedFor(String path) {
     return asked().stream().filter(a -> a.path().equals(path)).toList();
   }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import taplever.singer.Bookmark;
 import taplever.singer.DateTimes;
 import taplever.singer.TapState;
+import taplever.sync.records.PersonalData;
 
 /**
  * Every value a state may hold, at its bounds, with the config's child_*_days at theirs and its

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.ILoggerFactory;
 import taplever.cli.RuntimeProvider;
-import taplever.http.TapRuntime;
+import taplever.runtime.TapRuntime;
 
 /**
  * Fake time for whole CLI runs: a wall clock and a nanoTime that only sleeping moves, a sleeper

@@ -18,7 +18,7 @@ import taplever.cli.RuntimeProvider;
 import taplever.cli.TapLeverCommand;
 import taplever.config.Environment;
 import taplever.config.FileWrites;
-import taplever.http.TapRuntime;
+import taplever.runtime.TapRuntime;
 
 /**
  * One in-process run of the tap: exit code, stdout bytes (the Singer messages) and everything on

@@ -1,0 +1,150 @@
+package taplever.cli.check;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
+import taplever.catalog.Selection;
+import taplever.catalog.StreamSelection;
+import taplever.cli.CheckedOutput;
+import taplever.cli.CommandEnvironment;
+import taplever.cli.CommonOptions;
+import taplever.cli.ConfigInput;
+import taplever.cli.LogOptions;
+import taplever.cli.StderrLogs;
+import taplever.cli.SyncRunner;
+import taplever.cli.TapLeverCommand;
+import taplever.config.ConfigLoader;
+import taplever.config.ConfigLock;
+import taplever.config.Credentials;
+import taplever.config.JsonFile;
+import taplever.config.TapConfig;
+import taplever.error.ExitCode;
+import taplever.error.InputException;
+import taplever.http.HttpObserver;
+import taplever.http.LeverClient;
+import taplever.http.LeverHttp;
+import taplever.runtime.TapRuntime;
+import taplever.streams.SchemaRepository;
+import taplever.streams.StreamSpec;
+
+/**
+ * {@code tap-lever check}: will this config sync this catalog? One small request per selected
+ * stream through the run's own client (rate-limited, retried, OAuth refreshed and saved as in a
+ * sync), a table on stderr, and with {@code --format json} one object on stdout.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Ask Lever for one record of every selected stream and report, per stream,"
+        + " whether a sync can read it: OK, a missing scope (named), not enabled on the account"
+        + " (add-ons), rejected credentials, or the error. Then the credential type, region, host"
+        + " and whether the credentials can read confidential data.",
+        "The table goes to stderr; stdout stays empty unless --format json, which prints one JSON"
+            + " object."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  tap-lever check --config config.json",
+        "  tap-lever check --config config.json --catalog catalog.json --format json",
+        "  tap-lever login --config config.json --catalog catalog.json   (OAuth: grant what the"
+            + " check found missing)"},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:every selected stream is readable",
+        "1:a stream is not readable (missing scope, add-on not enabled, rejected credentials,"
+            + " error)",
+        "2:bad usage, config or catalog, or the OAuth config is locked by another run (nothing"
+            + " was asked of Lever)"})
+public final class CheckCommand implements Callable<Integer> {
+
+  @CommandLine.Mixin
+  CommonOptions common;
+
+  @Option(names = {"--catalog", "-p", "--properties"}, paramLabel = "FILE",
+      description = "Catalog of the sync to check. Without it, the streams selected by default.")
+  Path catalog;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text (default: the table on stderr only) or json (the table on stderr, one"
+          + " JSON object on stdout).")
+  String format;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  private final CommandEnvironment env;
+  private final CheckedOutput stdout;
+
+  /** @param stdout the parent's checked stdout, so exit 2 still means nothing was written */
+  public CheckCommand(CommandEnvironment env, CheckedOutput stdout) {
+    this.env = env;
+    this.stdout = stdout;
+  }
+
+  @Override
+  public Integer call() {
+    StderrLogs logs = LogOptions.logs(spec);
+    TapRuntime runtime = env.runtimes().runtime(logs);
+    Logger log = logs.getLogger("tap-lever");
+    Path config = common.requireConfig(spec);
+    boolean json = switch (format.toLowerCase(Locale.ROOT)) {
+      case "json" -> true;
+      case "text" -> false;
+      default -> throw new InputException("--format must be text or json, not '" + format + "'");
+    };
+    ObjectMapper mapper = TapLeverCommand.mapper();
+    TapConfig cfg = ConfigInput.load(new ConfigLoader(log::warn, TapLeverCommand.userAgent(),
+        runtime.clock(), env.variables()), config, ConfigLoader.Purpose.SYNC);
+    SchemaRepository schemas = new SchemaRepository(mapper);
+    List<StreamSelection> selections = catalog == null ? new Selection(schemas).defaults()
+        : new Selection(schemas).fromCatalog(JsonFile.read(mapper, catalog, "catalog"));
+    if (selections.isEmpty()) {
+      log.warn("the catalog selects no stream; only the credentials are checked");
+    }
+    List<StreamSpec> selected = selections.stream().map(StreamSelection::spec).toList();
+    CheckReport report;
+    Optional<ConfigLock> lock = TapLeverCommand.lockFor(cfg, config);
+    try {
+      // As in a sync: under the lock the refresh token read is the newest, and a rotated one is
+      // saved before it is used.
+      TapConfig current = lock.isEmpty() ? cfg
+          : ConfigInput.load(new ConfigLoader(w -> { }, TapLeverCommand.userAgent(),
+              runtime.clock(), env.variables()), config, ConfigLoader.Purpose.SYNC);
+      try (LeverClient client = LeverHttp.create(current,
+          SyncRunner.tokenStore(current, env.files()), HttpObserver.NONE, runtime)) {
+        AccessProbe.Findings findings = new AccessProbe(client, current.credentials().mode(),
+            current.startDate(), runtime.clock().instant()).run(selected);
+        report = new CheckReport(findings.streams(), findings.confidential(),
+            current.credentials().mode(), credentialsKey(current), current.region().configName(),
+            origin(current.baseUrl()), GrantAdvice.of(current, config,
+                Optional.ofNullable(catalog), selected, findings.streams()),
+            findings.credentials());
+      }
+    } finally {
+      lock.ifPresent(ConfigLock::close);
+    }
+    spec.commandLine().getErr().print(report.text());
+    spec.commandLine().getErr().flush();
+    if (json) {
+      byte[] bytes = (report.json(mapper).toString() + "\n").getBytes(StandardCharsets.UTF_8);
+      stdout.write(bytes, 0, bytes.length);
+      stdout.flush();
+    }
+    return (report.passes() ? ExitCode.OK : ExitCode.FAILURE).code();
+  }
+
+  private static String credentialsKey(TapConfig cfg) {
+    return cfg.credentials() instanceof Credentials.OAuth ? "oauth" : "api_key";
+  }
+
+  /** {@code scheme://host[:port]}: the API root without its path, as the requests went to it. */
+  static String origin(String baseUrl) {
+    HttpUrl url = HttpUrl.get(baseUrl);
+    boolean defaultPort = url.port() == HttpUrl.defaultPort(url.scheme());
+    return url.scheme() + "://" + url.host() + (defaultPort ? "" : ":" + url.port());
+  }
+}
