@@ -221,6 +221,25 @@ class TapSyncTest {
   }
 
   @Test
+  void aContactHeldOnlyByIdIsReadFromLeversContactEndpoint() {
+    lever.pages("/v1/opportunities", List.of("[{\"id\": \"o1\", \"updatedAt\": 1700000000000,"
+        + " \"contact\": \"c1\"}, {\"id\": \"o2\", \"updatedAt\": 1700000000000,"
+        + " \"contact\": null}]"));
+    lever.on("/v1/contacts/c1", r -> LeverScript.json(200,
+        "{\"data\": {\"id\": \"c1\", \"name\": \"Ana\", \"emails\": [\"ana@example.com\"]}}"));
+
+    TapRun run = TapRun.of("--config", tap.config().toString(), "--catalog",
+        tap.catalog("contacts").toString());
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals(List.of("c1"), run.records("contacts").stream().map(r -> r.get("id").asText())
+        .toList(), run::toString);
+    assertEquals(1, lever.requestsTo("/v1/contacts/c1").size());
+    assertTrue(run.stderr().contains("contacts: records not delivered: 1 ('contact' was null: 1)"),
+        run::toString);
+  }
+
+  @Test
   void aNextTokenLongerThanAStateHoldsFailsTheRunInsteadOfBeingSaved() {
     lever.on("/v1/users", r -> LeverScript.json(200, "{\"data\": [{\"id\": \"u1\"}],"
         + " \"hasNext\": true, \"next\": \"" + "7".repeat(5000) + "\"}"));
