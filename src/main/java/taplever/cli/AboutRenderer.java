@@ -26,6 +26,9 @@ final class AboutRenderer {
     root.put("name", "tap-lever");
     root.put("description", DESCRIPTION);
     root.put("version", version);
+    root.put("commit", Version.commit());
+    Version.modified().ifPresentOrElse(m -> root.put("tree_modified", m),
+        () -> root.putNull("tree_modified"));
     ArrayNode caps = root.putArray("capabilities");
     CAPABILITIES.forEach(caps::add);
     ObjectNode settings = root.putObject("settings");
@@ -88,6 +91,7 @@ final class AboutRenderer {
   static String markdown(String version) {
     StringBuilder md = new StringBuilder();
     md.append("# tap-lever ").append(version).append("\n\n").append(DESCRIPTION).append("\n\n");
+    md.append("Built from ").append(Version.provenance()).append(".\n\n");
     md.append("## Capabilities\n\n");
     CAPABILITIES.forEach(c -> md.append("- ").append(c).append('\n'));
     md.append("\n## Settings\n\n| Setting | Type | Secret | Default | Description |\n"

@@ -199,6 +199,11 @@ class TapBenchmark {
     Path bare = Files.createDirectory(dir.resolve("no-archive"));
     Files.copy(LAUNCHER, bare.resolve("tap-lever"), StandardCopyOption.COPY_ATTRIBUTES);
     Files.copy(JAR, bare.resolve("tap-lever.jar"), StandardCopyOption.COPY_ATTRIBUTES);
+    // The release archive with its own runtime, unpacked as a user would, and a second copy without
+    // its CDS archive.
+    Path runtime = unpackRuntimeArchive("unpacked");
+    Path runtimeBare = unpackRuntimeArchive("unpacked-no-archive");
+    Files.delete(runtimeBare.resolve("lib/tap-lever.jsa"));
     print("## 4. Start-up, stream opportunities; archive present: %s; launcher's default JAVA_OPTS: %s; load"
         + " average %s", Files.exists(TARGET.resolve("tap-lever.jsa")), String.join(" ", launcherJavaOpts()),
         loadAverage());
@@ -207,7 +212,10 @@ class TapBenchmark {
       printStartUp("50 opportunities", measure(List.of(
           new Program("launcher, AppCDS archive", command(List.of(LAUNCHER.toString()), tap)),
           new Program("launcher, no archive", command(List.of(bare.resolve("tap-lever").toString()), tap)),
-          new Program("java -jar (JVM defaults)", command(List.of(JAVA, "-jar", JAR.toString()), tap))), 7));
+          new Program("java -jar (JVM defaults)", command(List.of(JAVA, "-jar", JAR.toString()), tap)),
+          new Program("runtime archive, AppCDS", command(List.of(runtime.resolve("bin/tap-lever").toString()), tap)),
+          new Program("runtime archive, no AppCDS",
+              command(List.of(runtimeBare.resolve("bin/tap-lever").toString()), tap))), 7));
     }
     ReplayLever replay;
     try (FakeLever fake = FakeLever.start(FakeLeverOptions.defaults().withOpportunities(100_000)
@@ -220,6 +228,18 @@ class TapBenchmark {
           new Program("launcher, AppCDS archive", command(List.of(LAUNCHER.toString()), tap)),
           new Program("launcher, no archive", command(List.of(bare.resolve("tap-lever").toString()), tap))), 3));
     }
+  }
+
+  /** target/tap-lever-VERSION-linux-x64.tar.gz unpacked into {@code folder} of this test's directory. */
+  private Path unpackRuntimeArchive(String folder) throws Exception {
+    String name = "tap-lever-" + taplever.cli.Version.current() + "-linux-x64";
+    Path into = Files.createDirectories(dir.resolve(folder));
+    Process tar = new ProcessBuilder("tar", "xzf", TARGET.resolve(name + ".tar.gz").toString(), "-C", into.toString())
+        .inheritIO().start();
+    if (tar.waitFor() != 0) {
+      throw new IllegalStateException("could not unpack " + name + ".tar.gz: was it built?");
+    }
+    return into.resolve(name);
   }
 
   private static void printStartUp(String what, Map<String, List<Sample>> samples) throws IOException {
