@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import taplever.singer.DateTimes;
+import taplever.singer.EpochMillis;
 import taplever.streams.LeverMetadata;
 
 /**
@@ -89,10 +90,9 @@ sealed interface ValueTyping {
     if (v == null) {
       return;
     }
-    if (v.isIntegralNumber()) {
-      holder.set(field, TextNode.valueOf(DateTimes.fromEpochMillis(v.asLong())));
-    } else if (v.isTextual() && ValueCopier.MILLIS.matcher(v.asText().strip()).matches()) {
-      holder.set(field, TextNode.valueOf(DateTimes.fromEpochMillis(Long.parseLong(v.asText().strip()))));
+    Long millis = EpochMillis.read(v);
+    if (millis != null) {
+      holder.set(field, TextNode.valueOf(DateTimes.fromEpochMillis(millis)));
     }
   }
 
