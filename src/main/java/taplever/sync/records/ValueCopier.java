@@ -39,8 +39,8 @@ public final class ValueCopier {
   private final ThreadLocal<PersonalData.Hasher> hashers;
   private final Consumer<String> warnings;
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
-  private final ThreadLocal<TimestampBuffer> timestamps =
-      ThreadLocal.withInitial(TimestampBuffer::new);
+  /** Where {@link DateTimes} writes a timestamp: one array per thread, no String per value. */
+  private final ThreadLocal<char[]> timestamps = ThreadLocal.withInitial(() -> new char[24]);
 
   ValueCopier(String stream, ObjectMapper json, SchemaDrift drift, FieldDefinitions definitions,
       PersonalData personal, Consumer<String> warnings) {
@@ -232,15 +232,11 @@ public final class ValueCopier {
     }
   }
 
-  /**
-   * Epoch ms as RFC3339, through a per-thread buffer: no String per timestamp. A record's
-   * timestamps often share a day, so the date part of the last one is kept.
-   */
   private void millis(long value, JsonGenerator g) throws IOException {
-    TimestampBuffer buffer = timestamps.get();
-    int n = buffer.write(value);
+    char[] chars = timestamps.get();
+    int n = DateTimes.write(value, chars);
     if (n > 0) {
-      g.writeString(buffer.chars(), 1, n - 2);
+      g.writeString(chars, 0, n);
     } else {
       g.writeString(DateTimes.fromEpochMillis(value));
     }
