@@ -16,6 +16,7 @@ import taplever.error.LeverApiException;
 import taplever.http.LeverJson;
 import taplever.http.PageSource;
 import taplever.runtime.Cancellation;
+import taplever.runtime.DaemonThreads;
 import taplever.runtime.TapRuntime;
 import taplever.singer.SingerMessage;
 import taplever.singer.TapState;
@@ -101,11 +102,8 @@ public final class SyncEngine {
     }
     Output out = new Output(writer, shaperList);
     StateKeeper state = new StateKeeper(out, input);
-    ExecutorService prefetch = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "tap-lever-prefetch");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService prefetch = Executors.newSingleThreadExecutor(
+        new DaemonThreads("tap-lever-prefetch"));
     cancellation.onCancel(prefetch::shutdownNow);
     try (ChildFanOut fanOut = new ChildFanOut(settings.maxConcurrency())) {
       cancellation.onCancel(fanOut::interruptAll);

@@ -7,11 +7,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import taplever.error.TapException;
+import taplever.runtime.DaemonThreads;
 
 /**
  * Runs the child requests of one parent page on a fixed pool. Submission blocks once
@@ -24,13 +23,7 @@ public final class ChildFanOut implements AutoCloseable {
   private final Semaphore queued;
 
   public ChildFanOut(int threads) {
-    AtomicInteger n = new AtomicInteger();
-    ThreadFactory factory = r -> {
-      Thread t = new Thread(r, "tap-lever-child-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-    this.pool = Executors.newFixedThreadPool(threads, factory);
+    this.pool = Executors.newFixedThreadPool(threads, new DaemonThreads("tap-lever-child"));
     this.queued = new Semaphore(threads * 2);
   }
 
