@@ -80,10 +80,6 @@ public final class SingerWriter implements AutoCloseable {
     }
   }
 
-  public synchronized boolean isGone() {
-    return gone;
-  }
-
   private static TargetGoneException gone(IOException cause) {
     return new TargetGoneException("stdout is closed: the Singer target stopped reading", cause);
   }
@@ -102,12 +98,6 @@ public final class SingerWriter implements AutoCloseable {
         if (!s.bookmarkProperties().isEmpty()) {
           writeList(g, "bookmark_properties", s.bookmarkProperties());
         }
-      } else if (message instanceof SingerMessage.Record r) {
-        g.writeStringField("type", "RECORD");
-        g.writeStringField("stream", r.stream());
-        g.writeFieldName("record");
-        g.writeTree(r.record());
-        g.writeStringField("time_extracted", DateTimes.format(r.timeExtracted()));
       } else if (message instanceof SingerMessage.State st) {
         g.writeStringField("type", "STATE");
         g.writeFieldName("value");
