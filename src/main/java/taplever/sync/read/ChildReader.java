@@ -47,7 +47,7 @@ public final class ChildReader {
           PageWalk.Ahead.AFTER_THE_HOOK, (page, resume) -> {
             stats.childRequest(reason);
             out.page(page.lines());
-            stats.records(child.name(), page.records());
+            stats.records(child.name(), page.recordCount());
             return true;
           });
     } catch (LeverApiException e) {

@@ -48,7 +48,7 @@ final class ParentPageSink implements RecordSink<ParentPage> {
   private final int[] counts;
   private final Consumer<String> warnings;
   private long maxKey = Long.MIN_VALUE;
-  private int records;
+  private int recordCount;
   private int archived;
 
   ParentPageSink(WalkTargets targets, PageBuffer out, int streamCount, Consumer<String> warnings) {
@@ -61,7 +61,7 @@ final class ParentPageSink implements RecordSink<ParentPage> {
 
   @Override
   public void record(JsonParser p) throws IOException {
-    records++;
+    recordCount++;
     Optional<WalkTargets.Target> parent = targets.parent();
     JsonGenerator g = parent.isPresent() ? parent.get().shaper().open(out) : null;
     String id = null;
@@ -166,7 +166,7 @@ final class ParentPageSink implements RecordSink<ParentPage> {
   @Override
   public ParentPage page() {
     return new ParentPage(out, List.copyOf(parents), List.copyOf(shared), Map.copyOf(unread),
-        counts, maxKey, records, archived);
+        counts, maxKey, recordCount, archived);
   }
 
   /**
