@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 /**
  * Singer wants RFC3339 in UTC; targets reject epoch numbers and zone-less strings. The one writer
  * of every timestamp the tap writes, in records, state and messages: milliseconds and a {@code Z},
- * always three digits, so a value compares equal to itself as text. Written by hand because it
+ * always three digits, so one instant always reads as one text. Written by hand because it
  * runs for every timestamp of every record, several times faster than a DateTimeFormatter.
  */
 public final class DateTimes {

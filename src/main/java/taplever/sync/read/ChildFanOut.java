@@ -13,9 +13,10 @@ import taplever.error.TapException;
 import taplever.runtime.DaemonThreads;
 
 /**
- * Runs the child requests of one parent page on a fixed pool. Submission blocks once
- * {@code 2 × threads} tasks are waiting, so memory is bounded by the pool, not by the account;
- * the caller waits for the whole page before it may write the STATE that covers it.
+ * The run's one pool for child requests; each parent page's requests are a {@link Batch}, which
+ * the caller awaits before it may write the STATE that covers the page. Submission blocks while
+ * {@code 2 × threads} tasks are unfinished (running, or queued behind them), so the pages of
+ * child records held in memory are bounded by the pool, not by the size of a parent page.
  */
 public final class ChildFanOut implements AutoCloseable {
   private static final long POLL_MILLIS = 100;
