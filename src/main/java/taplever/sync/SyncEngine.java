@@ -18,6 +18,7 @@ import taplever.http.PageSource;
 import taplever.runtime.Cancellation;
 import taplever.runtime.DaemonThreads;
 import taplever.runtime.TapRuntime;
+import taplever.singer.DateTimes;
 import taplever.singer.SingerMessage;
 import taplever.singer.TapState;
 import taplever.streams.Access;
@@ -163,8 +164,8 @@ public final class SyncEngine {
         settings.childFullRefresh(), settings.rolling());
     plan.notices().forEach(log::warn);
     log.info("{}: syncing {}{}", group.top().name(), names(members),
-        plan.start().map(s -> " from " + s + (plan.serverFilter() ? "" : " (full read, filtered here)"))
-            .orElse(""));
+        plan.start().map(s -> " from " + DateTimes.format(s)
+            + (plan.serverFilter() ? "" : " (full read, filtered here)")).orElse(""));
     try {
       long archived = walk.run(plan);
       refresh.run(plan, refreshPlan, archived, settings.startDate(), syncStart,
