@@ -5,8 +5,8 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Exponential backoff with full jitter: uniform in {@code [0, min(cap, base * 2^(attempt-1)))}.
- * Shared by the transport retries and the re-reads of bodies that arrived broken, so both wait
- * the same way.
+ * {@link RetryPolicy}'s wait when Lever names none: jittered, so the threads of a run that failed
+ * together do not ask again together.
  */
 record Backoff(Duration base, Duration cap, DoubleSupplier random) {
   static final Duration BASE = Duration.ofSeconds(1);

@@ -13,16 +13,10 @@ import taplever.error.LeverApiException;
  * when {@code hasNext} comes without a token, and fail instead of looping when a token comes back
  * a second time.
  *
- * <p>The caller drives it one page at a time, because it writes STATE between pages:
- * <pre>{@code
- * CursorPaginator<T> pages = new CursorPaginator<>(offset -> source.fetch(request, offset, sinks),
- *     request.endpoint(), bookmarkedOffset);
- * while (pages.hasMore()) {
- *   Page<T> page = pages.nextPage();
- *   ... write records, then STATE with pages.resumeToken() ...
- * }
- * }</pre>
- * Not thread-safe: one listing, one thread.
+ * <p>The sync's PageWalk drives it one page at a time, because it writes a page and the STATE
+ * with its {@link #resumeToken()} before the next may count as read. Not thread-safe: one
+ * thread at a time (a page fetched ahead is asked for on the prefetch thread, the next one only
+ * after the walk has taken it).
  */
 public final class CursorPaginator<T> {
   private final Function<Optional<String>, Page<T>> source;

@@ -3,7 +3,6 @@ package taplever.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -122,8 +121,7 @@ public final class LeverClient implements PageSource, AutoCloseable {
   }
 
   private static boolean isStopping(IOException e, Call call) {
-    return call.isCanceled() || Thread.currentThread().isInterrupted()
-        || (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException));
+    return call.isCanceled() || Thread.currentThread().isInterrupted() || Interruption.is(e);
   }
 
   /**
@@ -164,18 +162,14 @@ public final class LeverClient implements PageSource, AutoCloseable {
     client.connectionPool().evictAll();
   }
 
-  /**
-   * True when {@code e} reports that the fetching thread was interrupted (the sync is stopping),
-   * as opposed to a network timeout, which is also an {@code InterruptedIOException}.
-   */
+  /** True when {@code e} reports that the run stopped the call (see {@link Interruption}). */
   public static boolean isInterruption(LeverApiException e) {
-    return e.getCause() instanceof InterruptedIOException
-        && !(e.getCause() instanceof SocketTimeoutException);
+    return Interruption.is(e.getCause());
   }
 
   /** {@code Dispatcher.cancelAll()} on a signal stops calls too: report it as an interruption. */
   private static IOException canceled(IOException e) {
-    if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
+    if (Interruption.is(e)) {
       return e;
     }
     InterruptedIOException stopped = new InterruptedIOException("the call was canceled");

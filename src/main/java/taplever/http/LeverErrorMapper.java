@@ -3,8 +3,6 @@ package taplever.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import taplever.error.LeverApiException;
 import taplever.error.ShownText;
 
@@ -54,7 +52,7 @@ final class LeverErrorMapper {
 
   /** No usable answer: the network failed, or bodies stayed broken, until retrying stopped. */
   LeverApiException forIo(String endpoint, IOException e, long seconds) {
-    if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
+    if (Interruption.is(e)) {
       return new LeverApiException(0, endpoint, "the request to Lever for " + endpoint
           + " was interrupted", e);
     }

@@ -12,7 +12,12 @@ import taplever.http.oauth.OAuthTokenInterceptor;
 import taplever.http.oauth.TokenStore;
 import taplever.runtime.TapRuntime;
 
-/** Builds the one OkHttpClient of a run. The interceptor order below is the HTTP policy. */
+/**
+ * Builds a run's HTTP clients: the API client, and with OAuth the token client, which shares its
+ * timeouts and connection pool but none of its interceptors but the User-Agent (the token
+ * endpoint takes no bearer token and no rate-limit permit). The interceptor order below is the
+ * HTTP policy.
+ */
 public final class LeverHttp {
   private LeverHttp() {
   }

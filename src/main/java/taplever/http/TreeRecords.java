@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A sink that keeps each record as a tree: for small reads (checks, tests), not for syncing. */
+/** A sink that keeps each record as a tree: for small reads (check, field definitions), not records. */
 public final class TreeRecords implements RecordSink<List<ObjectNode>> {
   private final List<ObjectNode> records = new ArrayList<>();
 

@@ -304,7 +304,11 @@ public record Bookmark(Optional<String> replicationKey, Optional<Instant> value,
       return v.booleanValue();
     }
 
-    /** An RFC3339 timestamp, or epoch milliseconds (another tap's bookmark), in range. */
+    /**
+     * An RFC3339 timestamp, or epoch milliseconds (another tap's bookmark) as a whole JSON number,
+     * in range. Stricter than {@link EpochMillis}, Lever's rule: a state is the user's input, and
+     * a float or a digit string in it is refused rather than guessed at.
+     */
     Optional<Instant> time(String field) {
       JsonNode v = node.get(field);
       if (v == null || v.isNull()) {

@@ -1,38 +1,35 @@
 package taplever.singer;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
- * Singer wants RFC3339 in UTC; targets reject epoch numbers and zone-less strings. One format for
- * every timestamp the tap writes: milliseconds and a {@code Z}. Written by hand because it runs for
- * every timestamp of every record, several times faster than a DateTimeFormatter.
+ * Singer wants RFC3339 in UTC; targets reject epoch numbers and zone-less strings. The one writer
+ * of every timestamp the tap writes, in records, state and messages: milliseconds and a {@code Z},
+ * always three digits, so one instant always reads as one text. Written by hand because it
+ * runs for every timestamp of every record, several times faster than a DateTimeFormatter.
  */
 public final class DateTimes {
+  /** The seconds of years 0000 to 9999, the ones RFC3339 can write. */
+  private static final long FIRST_SECOND = -62_167_219_200L;
+  private static final long LAST_SECOND = 253_402_300_799L;
+  /**
+   * Years RFC3339 cannot write (a value Lever never sends, read from a string) keep the same
+   * shape with ISO 8601's signed year: {@code +10000-01-01T00:00:00.000Z}.
+   */
+  private static final DateTimeFormatter BEYOND_RFC3339 =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
   private DateTimes() {}
 
   public static String format(Instant instant) {
-    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-    int year = t.getYear();
-    if (year < 0 || year > 9999) {
-      return java.time.format.DateTimeFormatter.ISO_INSTANT.format(instant);
+    long second = instant.getEpochSecond();
+    if (second < FIRST_SECOND || second > LAST_SECOND) {
+      return BEYOND_RFC3339.format(instant);
     }
     char[] c = new char[24];
-    pad(c, 0, year, 4);
-    c[4] = '-';
-    pad(c, 5, t.getMonthValue(), 2);
-    c[7] = '-';
-    pad(c, 8, t.getDayOfMonth(), 2);
-    c[10] = 'T';
-    pad(c, 11, t.getHour(), 2);
-    c[13] = ':';
-    pad(c, 14, t.getMinute(), 2);
-    c[16] = ':';
-    pad(c, 17, t.getSecond(), 2);
-    c[19] = '.';
-    pad(c, 20, instant.getNano() / 1_000_000, 3);
-    c[23] = 'Z';
+    write(instant.toEpochMilli(), c);
     return new String(c);
   }
 

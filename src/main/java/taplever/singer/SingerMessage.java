@@ -2,16 +2,16 @@ package taplever.singer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.List;
 
-/** The three Singer messages this tap emits; targets compare the upper-case type names. */
+/**
+ * The Singer messages serialised one at a time. RECORD lines are not among them: a page's records
+ * are serialised straight from Lever's parser (sync.records.PageBuffer) and written as one chunk.
+ */
 public sealed interface SingerMessage {
 
   record Schema(String stream, ObjectNode schema, List<String> keyProperties,
       List<String> bookmarkProperties) implements SingerMessage {}
-
-  record Record(String stream, ObjectNode record, Instant timeExtracted) implements SingerMessage {}
 
   record State(JsonNode value) implements SingerMessage {}
 }

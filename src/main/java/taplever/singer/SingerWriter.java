@@ -9,8 +9,9 @@ import java.util.List;
 import taplever.error.TargetGoneException;
 
 /**
- * The only writer of stdout. Records arrive as whole chunks of lines (a page's RECORD messages,
- * serialised by the engine); SCHEMA and STATE are serialised here. Every write is one locked
+ * A sync's only writer of stdout (discover and check write their one document through the same
+ * CheckedOutput, without it). Records arrive as whole chunks of lines (a page's RECORD messages,
+ * serialised by PageBuffer); SCHEMA and STATE are serialised here. Every write is one locked
  * write followed by a flush, so lines from fan-out threads never interleave or split, nothing sits
  * in a buffer while the tap waits on Lever, and a dead target is noticed at the next write.
  * Unlike a PrintStream it reports write errors: once one fails, every later write fails, and the
@@ -80,10 +81,6 @@ public final class SingerWriter implements AutoCloseable {
     }
   }
 
-  public synchronized boolean isGone() {
-    return gone;
-  }
-
   private static TargetGoneException gone(IOException cause) {
     return new TargetGoneException("stdout is closed: the Singer target stopped reading", cause);
   }
@@ -102,12 +99,6 @@ public final class SingerWriter implements AutoCloseable {
         if (!s.bookmarkProperties().isEmpty()) {
           writeList(g, "bookmark_properties", s.bookmarkProperties());
         }
-      } else if (message instanceof SingerMessage.Record r) {
-        g.writeStringField("type", "RECORD");
-        g.writeStringField("stream", r.stream());
-        g.writeFieldName("record");
-        g.writeTree(r.record());
-        g.writeStringField("time_extracted", DateTimes.format(r.timeExtracted()));
       } else if (message instanceof SingerMessage.State st) {
         g.writeStringField("type", "STATE");
         g.writeFieldName("value");

@@ -16,7 +16,9 @@ import taplever.error.LeverApiException;
 import taplever.http.LeverJson;
 import taplever.http.PageSource;
 import taplever.runtime.Cancellation;
+import taplever.runtime.DaemonThreads;
 import taplever.runtime.TapRuntime;
+import taplever.singer.DateTimes;
 import taplever.singer.SingerMessage;
 import taplever.singer.TapState;
 import taplever.streams.Access;
@@ -101,11 +103,8 @@ public final class SyncEngine {
     }
     Output out = new Output(writer, shaperList);
     StateKeeper state = new StateKeeper(out, input);
-    ExecutorService prefetch = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "tap-lever-prefetch");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService prefetch = Executors.newSingleThreadExecutor(
+        new DaemonThreads("tap-lever-prefetch"));
     cancellation.onCancel(prefetch::shutdownNow);
     try (ChildFanOut fanOut = new ChildFanOut(settings.maxConcurrency())) {
       cancellation.onCancel(fanOut::interruptAll);
@@ -165,8 +164,8 @@ public final class SyncEngine {
         settings.childFullRefresh(), settings.rolling());
     plan.notices().forEach(log::warn);
     log.info("{}: syncing {}{}", group.top().name(), names(members),
-        plan.start().map(s -> " from " + s + (plan.serverFilter() ? "" : " (full read, filtered here)"))
-            .orElse(""));
+        plan.start().map(s -> " from " + DateTimes.format(s)
+            + (plan.serverFilter() ? "" : " (full read, filtered here)")).orElse(""));
     try {
       long archived = walk.run(plan);
       refresh.run(plan, refreshPlan, archived, settings.startDate(), syncStart,

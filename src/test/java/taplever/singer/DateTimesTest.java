@@ -37,4 +37,25 @@ class DateTimesTest {
       }
     }
   }
+
+  /** The instants the day-caching buffer of records was tested at, before it gave way to write. */
+  @Test
+  void instantsAroundMidnightTheEpochAndFourDigitYearsAreWrittenAsFormatWritesThem() {
+    long day = 86_400_000L;
+    long[] instants = {0, -1, 1, day - 1, day, -day, -day - 1, 1_700_000_000_000L,
+        1_700_000_000_000L + day, 1_700_000_000_999L, 253_402_300_799_999L, -62_135_596_800_000L};
+    char[] out = new char[24];
+    for (long millis : instants) {
+      assertEquals(24, DateTimes.write(millis, out), "at " + millis);
+      assertEquals(DateTimes.fromEpochMillis(millis), new String(out), "at " + millis);
+      assertEquals(REFERENCE.format(Instant.ofEpochMilli(millis)), new String(out), "at " + millis);
+    }
+  }
+
+  @Test
+  void yearsRfc3339CannotWriteKeepTheMilliseconds() {
+    assertEquals(0, DateTimes.write(253_402_300_800_000L, new char[24]));
+    assertEquals("+10000-01-01T00:00:00.000Z", DateTimes.fromEpochMillis(253_402_300_800_000L));
+    assertEquals("-0001-12-31T23:59:59.999Z", DateTimes.fromEpochMillis(-62_167_219_200_001L));
+  }
 }

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +42,19 @@ class SyncEngineTest {
     assertEquals("users", run.states().get(2).path("currently_syncing").asText());
     assertTrue(run.states().get(3).path("currently_syncing").isNull());
     assertEquals(end.toJson(), run.states().get(3));
+  }
+
+  /** Moved from SingerWriterTest when records stopped passing through SingerMessage. */
+  @Test
+  void recordsCarryTimeExtractedInRfc3339UtcWithMilliseconds() {
+    run.lever.pages("/users", "[{\"id\": \"u1\"}]");
+    run.clock(Clock.fixed(Instant.ofEpochMilli(1), ZoneOffset.UTC));
+
+    run.run(TapState.empty(), "users");
+
+    JsonNode record = run.messages().stream().filter(m -> m.path("type").asText().equals("RECORD"))
+        .findFirst().orElseThrow();
+    assertEquals("1970-01-01T00:00:00.001Z", record.get("time_extracted").asText());
   }
 
   @Test

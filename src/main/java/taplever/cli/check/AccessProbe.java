@@ -13,6 +13,8 @@ import taplever.error.LeverApiException;
 import taplever.http.LeverRequest;
 import taplever.http.Page;
 import taplever.http.PageSource;
+import taplever.singer.DateTimes;
+import taplever.singer.EpochMillis;
 import taplever.streams.Access;
 import taplever.streams.Cursor;
 import taplever.streams.LeverStreams;
@@ -207,8 +209,9 @@ final class AccessProbe {
     request.params().forEach((name, values) -> {
       for (String value : values) {
         if (!name.equals("limit")) {
-          parts.add(name + "=" + (value.matches("\\d{12,}")
-              ? Instant.ofEpochMilli(Long.parseLong(value)).toString() : value));
+          // A window bound has a dozen digits; a small number is a count, shown as it is.
+          Long millis = value.length() >= 12 ? EpochMillis.parse(value) : null;
+          parts.add(name + "=" + (millis == null ? value : DateTimes.fromEpochMillis(millis)));
         }
       }
     });

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import okhttp3.HttpUrl;
 import taplever.error.InputException;
 import taplever.error.LeverApiException;
+import taplever.runtime.DaemonThreads;
 
 /**
  * The loopback end of the OAuth redirect: {@code http://127.0.0.1:PORT/callback}. Requests whose
@@ -60,11 +61,8 @@ final class OAuthCallbackServer implements AutoCloseable {
     } catch (IOException e) {
       throw new InputException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage());
     }
-    ExecutorService handlers = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "login-callback");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService handlers = Executors.newFixedThreadPool(4,
+        new DaemonThreads("login-callback"));
     OAuthCallbackServer callback = new OAuthCallbackServer(server, handlers, state);
     server.setExecutor(handlers);
     server.createContext(PATH, callback::handle);

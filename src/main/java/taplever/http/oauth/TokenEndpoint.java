@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Set;
@@ -16,6 +15,7 @@ import okhttp3.Response;
 import taplever.config.Credentials;
 import taplever.config.Secret;
 import taplever.error.LeverApiException;
+import taplever.http.Interruption;
 import taplever.runtime.Sleeper;
 
 /**
@@ -71,10 +71,8 @@ final class TokenEndpoint {
               + " refresh the OAuth token: " + e.getClass().getSimpleName(), e);
         }
         pause(attempt);
-      } catch (InterruptedIOException e) {
-        throw e instanceof SocketTimeoutException ? notResent(e) : interrupted(e);
       } catch (IOException e) {
-        throw notResent(e);
+        throw Interruption.is(e) ? interrupted(e) : notResent(e);
       }
     }
   }
@@ -118,7 +116,7 @@ final class TokenEndpoint {
     }
   }
 
-  private static LeverApiException interrupted(InterruptedIOException cause) {
+  private static LeverApiException interrupted(IOException cause) {
     return new LeverApiException(0, ENDPOINT, "interrupted while refreshing the OAuth token",
         cause);
   }

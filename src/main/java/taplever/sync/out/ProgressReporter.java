@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import taplever.error.ShownText;
+import taplever.runtime.DaemonThreads;
 
 /**
  * Human progress on stderr for long runs: every few seconds one line per active stream, and a
@@ -27,11 +28,8 @@ public final class ProgressReporter implements AutoCloseable {
   public ProgressReporter(SyncStats stats, Duration every, Logger log) {
     this.stats = stats;
     this.log = log;
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "tap-lever-progress");
-      t.setDaemon(true);
-      return t;
-    });
+    this.timer = Executors.newSingleThreadScheduledExecutor(
+        new DaemonThreads("tap-lever-progress"));
     if (log.isInfoEnabled()) {
       timer.scheduleAtFixedRate(this::report, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -16,10 +16,6 @@ import taplever.catalog.StreamSelection;
 public record Participant(StreamSelection selection, Instant lowerBound, boolean fullPass,
     Instant keylessBound) {
 
-  Participant(StreamSelection selection, Instant lowerBound, boolean fullPass) {
-    this(selection, lowerBound, fullPass, lowerBound);
-  }
-
   /** Whether this stream needs the parent record whose key is {@code key}. */
   public boolean wants(RecordKey key) {
     return switch (key.kind()) {

@@ -7,16 +7,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import taplever.error.TapException;
+import taplever.runtime.DaemonThreads;
 
 /**
- * Runs the child requests of one parent page on a fixed pool. Submission blocks once
- * {@code 2 × threads} tasks are waiting, so memory is bounded by the pool, not by the account;
- * the caller waits for the whole page before it may write the STATE that covers it.
+ * The run's one pool for child requests; each parent page's requests are a {@link Batch}, which
+ * the caller awaits before it may write the STATE that covers the page. Submission blocks while
+ * {@code 2 × threads} tasks are unfinished (running, or queued behind them), so the pages of
+ * child records held in memory are bounded by the pool, not by the size of a parent page.
  */
 public final class ChildFanOut implements AutoCloseable {
   private static final long POLL_MILLIS = 100;
@@ -24,13 +24,7 @@ public final class ChildFanOut implements AutoCloseable {
   private final Semaphore queued;
 
   public ChildFanOut(int threads) {
-    AtomicInteger n = new AtomicInteger();
-    ThreadFactory factory = r -> {
-      Thread t = new Thread(r, "tap-lever-child-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-    this.pool = Executors.newFixedThreadPool(threads, factory);
+    this.pool = Executors.newFixedThreadPool(threads, new DaemonThreads("tap-lever-child"));
     this.queued = new Semaphore(threads * 2);
   }
 

@@ -12,10 +12,10 @@ final class ChildPageSink implements RecordSink<ChildPageSink.ChildPage> {
   private final StreamShaper shaper;
   private final PageBuffer out;
   private final Optional<String> parentId;
-  private int records;
+  private int recordCount;
 
   /** The page's lines and how many records they hold. */
-  record ChildPage(PageBuffer lines, int records) {}
+  record ChildPage(PageBuffer lines, int recordCount) {}
 
   /** @param parentId the parent id each record gets, unless the records are shared by parents */
   ChildPageSink(StreamShaper shaper, PageBuffer out, Optional<String> parentId) {
@@ -27,11 +27,11 @@ final class ChildPageSink implements RecordSink<ChildPageSink.ChildPage> {
   @Override
   public void record(JsonParser parser) throws IOException {
     shaper.write(parser, out, parentId);
-    records++;
+    recordCount++;
   }
 
   @Override
   public ChildPage page() {
-    return new ChildPage(out, records);
+    return new ChildPage(out, recordCount);
   }
 }

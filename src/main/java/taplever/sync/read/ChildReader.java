@@ -15,7 +15,8 @@ import taplever.sync.records.StreamShaper;
 
 /**
  * Reads the records one parent leads to (a per-parent child list, or a shared record the parent
- * holds only the id of) through the one {@link PageWalk}; runs on fan-out threads.
+ * holds only the id of) through a {@link PageWalk} that fetches nothing ahead (most child lists
+ * are one page); runs on fan-out threads, one walk per thread.
  */
 public final class ChildReader {
   private final PageWalk walk;
@@ -47,7 +48,7 @@ public final class ChildReader {
           PageWalk.Ahead.AFTER_THE_HOOK, (page, resume) -> {
             stats.childRequest(reason);
             out.page(page.lines());
-            stats.records(child.name(), page.records());
+            stats.records(child.name(), page.recordCount());
             return true;
           });
     } catch (LeverApiException e) {

@@ -9,8 +9,9 @@ import taplever.singer.DateTimes;
 import taplever.sync.records.PageBuffer;
 
 /**
- * Reads parent lists through the one {@link PageWalk}, each page into a {@link ParentPageSink}
- * whose array is handed back once the page is written.
+ * Reads parent lists (the window's walk and the refresh walks) through the run's
+ * {@link PageWalk} that fetches the next page ahead, each page into a {@link ParentPageSink} whose
+ * array is handed back once the page is written.
  */
 public final class ListReader {
   private final PageWalk walk;

@@ -48,12 +48,12 @@ public final class PageWalk {
   @FunctionalInterface
   interface PageHook<T> {
     /**
-     * @param records what the sink made of the page
+     * @param page what the sink made of the page
      * @param resume the token of the page after this one, where a rerun resumes once this page's
      *     records are delivered; empty on the last page
      * @return false to end the walk here
      */
-    boolean onPage(T records, Optional<String> resume);
+    boolean onPage(T page, Optional<String> resume);
   }
 
   /** When the page after the current one is fetched. */
@@ -76,13 +76,13 @@ public final class PageWalk {
     Pages<T> pages = new Pages<>(request, saved, sinks);
     try {
       while (pages.hasMore()) {
-        Fetched<T> page = pages.next();
+        Fetched<T> fetched = pages.next();
         cancellation.check(); // once stopping, nothing more is written
         if (when == Ahead.WHILE_THE_HOOK_RUNS) {
           pages.fetchAhead();
         }
-        if (!hook.onPage(page.records(), page.resume())) {
-          return page.resume().isEmpty();
+        if (!hook.onPage(fetched.page(), fetched.resume())) {
+          return fetched.resume().isEmpty();
         }
         if (when == Ahead.AFTER_THE_HOOK) {
           pages.fetchAhead();
@@ -95,7 +95,7 @@ public final class PageWalk {
   }
 
   /** A page and the token that follows it, taken from the paginator as the page arrived. */
-  private record Fetched<T>(T records, Optional<String> resume) {}
+  private record Fetched<T>(T page, Optional<String> resume) {}
 
   /** The pages of one walk, with the next one possibly on its way. */
   private final class Pages<T> {

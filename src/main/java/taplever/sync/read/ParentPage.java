@@ -11,10 +11,11 @@ import taplever.sync.records.PageBuffer;
  *
  * @param counts records written per stream index
  * @param maxKey the largest key value seen on the page, or {@code Long.MIN_VALUE}
+ * @param recordCount the parent records on the page
  * @param archived records on the page that Lever says are archived
  */
 record ParentPage(PageBuffer lines, List<ParentRef> parents, List<SharedRef> shared,
-    Map<Unread, Integer> unread, int[] counts, long maxKey, int records, int archived) {
+    Map<Unread, Integer> unread, int[] counts, long maxKey, int recordCount, int archived) {
 
   /** One parent record whose per-parent children are to be read. */
   record ParentRef(String id, BitSet wanted) {}

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import taplever.error.ShownText;
 import taplever.http.MalformedBodyException;
 import taplever.http.RecordSink;
+import taplever.singer.EpochMillis;
 import taplever.singer.Bookmark;
 import taplever.streams.Replication;
 import taplever.streams.StreamSpec;
@@ -47,7 +48,7 @@ final class ParentPageSink implements RecordSink<ParentPage> {
   private final int[] counts;
   private final Consumer<String> warnings;
   private long maxKey = Long.MIN_VALUE;
-  private int records;
+  private int recordCount;
   private int archived;
 
   ParentPageSink(WalkTargets targets, PageBuffer out, int streamCount, Consumer<String> warnings) {
@@ -60,7 +61,7 @@ final class ParentPageSink implements RecordSink<ParentPage> {
 
   @Override
   public void record(JsonParser p) throws IOException {
-    records++;
+    recordCount++;
     Optional<WalkTargets.Target> parent = targets.parent();
     JsonGenerator g = parent.isPresent() ? parent.get().shaper().open(out) : null;
     String id = null;
@@ -86,13 +87,13 @@ final class ParentPageSink implements RecordSink<ParentPage> {
         id = p.getText();
       }
       if (role.key()) {
-        key = millis(p);
+        key = EpochMillis.read(p);
       }
       if (role.fallback()) {
-        fallback = millis(p);
+        fallback = EpochMillis.read(p);
       }
       if (role.version()) {
-        version = millis(p);
+        version = EpochMillis.read(p);
       }
       if (role.archived() && t != JsonToken.VALUE_NULL) {
         isArchived = true;
@@ -165,7 +166,7 @@ final class ParentPageSink implements RecordSink<ParentPage> {
   @Override
   public ParentPage page() {
     return new ParentPage(out, List.copyOf(parents), List.copyOf(shared), Map.copyOf(unread),
-        counts, maxKey, records, archived);
+        counts, maxKey, recordCount, archived);
   }
 
   /**
@@ -260,25 +261,5 @@ final class ParentPageSink implements RecordSink<ParentPage> {
       return ids;
     }
     return inline.isObject() ? inline.get(idField) : inline;
-  }
-
-  /** Lever's key as epoch ms: a number, or digits in a string (a doc quirk); else none. */
-  private static Long millis(JsonParser p) throws IOException {
-    JsonToken t = p.currentToken();
-    if (t == JsonToken.VALUE_NUMBER_INT) {
-      // Beyond a long it is no instant; getLongValue would throw, and the page be fetched again.
-      return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? null : p.getLongValue();
-    }
-    if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-      double d = p.getDoubleValue();
-      return Math.abs(d) < 9.0e15 ? (long) d : null;
-    }
-    if (t == JsonToken.VALUE_STRING) {
-      String text = p.getText().strip();
-      if (ValueCopier.MILLIS.matcher(text).matches()) {
-        return Long.parseLong(text);
-      }
-    }
-    return null;
   }
 }

@@ -97,15 +97,15 @@ public final class ParentWalk {
     WalkTargets targets = targets(window);
     long[] seen = {maxSeen, 0};
     lists.walk(request(window, targets), offset, targets, once(),
-        PageWalk.Ahead.WHILE_THE_HOOK_RUNS, (records, resume) -> {
-          out.page(records.lines());
-          count(records);
-          records.unread().forEach((u, n) -> stats.notDelivered(u.stream(),
+        PageWalk.Ahead.WHILE_THE_HOOK_RUNS, (page, resume) -> {
+          out.page(page.lines());
+          count(page);
+          page.unread().forEach((u, n) -> stats.notDelivered(u.stream(),
               "'" + u.field() + "' was " + u.what(), n));
-          lists.written(records);
-          children.readAll(records, targets, SyncStats.Reason.CHANGED);
-          seen[0] = Math.max(seen[0], records.maxKey());
-          seen[1] += records.archived();
+          lists.written(page);
+          children.readAll(page, targets, SyncStats.Reason.CHANGED);
+          seen[0] = Math.max(seen[0], page.maxKey());
+          seen[1] += page.archived();
           if (resume.isPresent()) {
             saveProgress(window, resume, seen[0]);
           }

@@ -56,11 +56,11 @@ public final class RefreshWalk {
     if (!plan.live().isEmpty()) {
       WalkTargets targets = targets(window, plan.live(), top, pipeline);
       walk(ReadRequest.list(top).filters(pipeline.live()), Optional.empty(), targets,
-          SyncStats.Reason.LIVE, (records, resume) -> true);
+          SyncStats.Reason.LIVE, (page, resume) -> true);
       walk(ReadRequest.list(top).filters(pipeline.archived()).filters(Map.of(
           pipeline.archivedSinceParam(), List.of(Long.toString(
               syncStart.minus(RefreshPlan.RECENTLY_ARCHIVED).toEpochMilli())))),
-          Optional.empty(), targets, SyncStats.Reason.LIVE, (records, resume) -> true);
+          Optional.empty(), targets, SyncStats.Reason.LIVE, (page, resume) -> true);
     }
     Optional<Bookmark.Rolling> after = plan.rolling().map(slice -> rolling(window, slice, top,
         pipeline, startDate, syncStart, period));
@@ -135,7 +135,7 @@ public final class RefreshWalk {
     }
 
     boolean afterPage(ParentPage page, Optional<String> resume) {
-      int n = page.records();
+      int n = page.recordCount();
       count += n;
       Bookmark.Rolling c = current;
       current = new Bookmark.Rolling(c.cycleStart(), c.position(), c.window(), resume,

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import taplever.singer.DateTimes;
+import taplever.singer.EpochMillis;
 
 /**
  * Copies one value from Lever's parser to the RECORD being written, as its schema promises, in one
@@ -29,8 +30,6 @@ import taplever.singer.DateTimes;
 public final class ValueCopier {
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,18}");
   private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
-  /** Epoch milliseconds written as a string (a quirk of Lever's docs): at most 15 digits. */
-  public static final Pattern MILLIS = Pattern.compile("-?[0-9]{1,15}");
 
   private final String stream;
   private final ObjectMapper json;
@@ -40,8 +39,8 @@ public final class ValueCopier {
   private final ThreadLocal<PersonalData.Hasher> hashers;
   private final Consumer<String> warnings;
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
-  private final ThreadLocal<TimestampBuffer> timestamps =
-      ThreadLocal.withInitial(TimestampBuffer::new);
+  /** Where {@link DateTimes} writes a timestamp: one array per thread, no String per value. */
+  private final ThreadLocal<char[]> timestamps = ThreadLocal.withInitial(() -> new char[24]);
 
   ValueCopier(String stream, ObjectMapper json, SchemaDrift drift, FieldDefinitions definitions,
       PersonalData personal, Consumer<String> warnings) {
@@ -210,43 +209,34 @@ public final class ValueCopier {
   }
 
   private void timestamp(JsonParser p, JsonGenerator g, FieldShape shape) throws IOException {
-    switch (p.currentToken()) {
-      case VALUE_NUMBER_INT -> {
-        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-          mismatch(p, g, shape, "a number beyond any instant");
-        } else {
-          millis(p.getLongValue(), g);
+    JsonToken t = p.currentToken();
+    Long millis = EpochMillis.read(p);
+    if (millis != null) {
+      millis(millis, g);
+    } else if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+      mismatch(p, g, shape, "a number beyond any instant");
+    } else if (t == JsonToken.VALUE_STRING) {
+      String text = p.getText().strip();
+      if (text.isEmpty()) {
+        g.writeNull();
+      } else {
+        try {
+          g.writeString(DateTimes.format(OffsetDateTime.parse(text).toInstant()));
+        } catch (DateTimeParseException e) {
+          mismatch(p, g, shape, "a string");
         }
       }
-      case VALUE_NUMBER_FLOAT -> millis(p.getDecimalValue().longValue(), g);
-      case VALUE_STRING -> {
-        String text = p.getText().strip();
-        if (MILLIS.matcher(text).matches()) {
-          millis(Long.parseLong(text), g);
-        } else if (text.isEmpty()) {
-          g.writeNull();
-        } else {
-          try {
-            g.writeString(DateTimes.format(OffsetDateTime.parse(text).toInstant()));
-          } catch (DateTimeParseException e) {
-            mismatch(p, g, shape, "a string");
-          }
-        }
-      }
-      default -> mismatch(p, g, shape, p.currentToken() == JsonToken.START_OBJECT ? "an object"
-          : p.currentToken() == JsonToken.START_ARRAY ? "an array" : "a boolean");
+    } else {
+      mismatch(p, g, shape, t == JsonToken.START_OBJECT ? "an object"
+          : t == JsonToken.START_ARRAY ? "an array" : "a boolean");
     }
   }
 
-  /**
-   * Epoch ms as RFC3339, through a per-thread buffer: no String per timestamp. A record's
-   * timestamps often share a day, so the date part of the last one is kept.
-   */
   private void millis(long value, JsonGenerator g) throws IOException {
-    TimestampBuffer buffer = timestamps.get();
-    int n = buffer.write(value);
+    char[] chars = timestamps.get();
+    int n = DateTimes.write(value, chars);
     if (n > 0) {
-      g.writeString(buffer.chars(), 1, n - 2);
+      g.writeString(chars, 0, n);
     } else {
       g.writeString(DateTimes.fromEpochMillis(value));
     }

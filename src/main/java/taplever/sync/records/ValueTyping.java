@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import taplever.singer.DateTimes;
+import taplever.singer.EpochMillis;
 import taplever.streams.LeverMetadata;
 
 /**
@@ -22,11 +22,6 @@ sealed interface ValueTyping {
 
   /** Converts, in place, the dates inside {@code value} (the annotated node). */
   void apply(JsonNode value, FieldDefinitions definitions);
-
-  /** The stream whose records define the values ({@code requisition_fields}), if any. */
-  default Optional<String> definitionsStream() {
-    return Optional.empty();
-  }
 
   /** A form field, whose value is a date when its type says so (§7.20). */
   record FormField() implements ValueTyping {
@@ -57,11 +52,6 @@ sealed interface ValueTyping {
         definitions.convert(stream, o);
       }
     }
-
-    @Override
-    public Optional<String> definitionsStream() {
-      return Optional.of(stream);
-    }
   }
 
   /** Reads {@code "x-lever-value"}: {@code "form-field"}, or an object naming its kind. */
@@ -89,17 +79,9 @@ sealed interface ValueTyping {
     if (v == null) {
       return;
     }
-    if (v.isIntegralNumber()) {
-      holder.set(field, TextNode.valueOf(DateTimes.fromEpochMillis(v.asLong())));
-    } else if (v.isTextual() && ValueCopier.MILLIS.matcher(v.asText().strip()).matches()) {
-      holder.set(field, TextNode.valueOf(DateTimes.fromEpochMillis(Long.parseLong(v.asText().strip()))));
+    Long millis = EpochMillis.read(v);
+    if (millis != null) {
+      holder.set(field, TextNode.valueOf(DateTimes.fromEpochMillis(millis)));
     }
-  }
-
-  /** Every value typing of a compiled stream, for fetching definitions before the walk. */
-  static void collect(FieldShape shape, Map<String, Boolean> streams) {
-    shape.typing().flatMap(ValueTyping::definitionsStream).ifPresent(s -> streams.put(s, true));
-    shape.properties().values().forEach(p -> collect(p, streams));
-    shape.items().ifPresent(i -> collect(i, streams));
   }
 }
