@@ -69,27 +69,25 @@ public final class ConfigLoader {
     String baseUrl = Settings.BASE_URL.read(root, "").map(ConfigLoader::withoutTrailingSlash)
         .orElse(region.baseUrl());
     String authorizeUrl = Settings.AUTHORIZE_URL.read(root, "").orElse(region.authorizeUrl());
-    return new TapConfig(
-        credentials,
-        startDate,
-        Settings.USER_AGENT.read(root, "").orElse(defaultUserAgent),
-        region,
+    HttpSettings http = new HttpSettings(
         baseUrl,
-        authorizeUrl,
+        Settings.USER_AGENT.read(root, "").orElse(defaultUserAgent),
         (int) Settings.PAGE_SIZE.read(root),
         (int) Settings.MAX_CONCURRENCY.read(root),
         Settings.REQUESTS_PER_SECOND.read(root),
         (int) Settings.BURST.read(root),
         Duration.ofSeconds(Settings.MAX_RETRY_SECONDS.read(root)),
         Duration.ofSeconds(Settings.CONNECT_TIMEOUT_SECONDS.read(root)),
-        Duration.ofSeconds(Settings.READ_TIMEOUT_SECONDS.read(root)),
+        Duration.ofSeconds(Settings.READ_TIMEOUT_SECONDS.read(root)));
+    EngineSettings engine = new EngineSettings(
+        startDate,
         Duration.ofDays(Settings.CHILD_LOOKBACK_DAYS.read(root)),
         Duration.ofDays(Settings.CHILD_FULL_REFRESH_DAYS.read(root)),
-        Settings.SCOPES.read(root, ""),
-        source,
-        UnknownFields.parse(Settings.UNKNOWN_FIELDS.read(root, "")),
-        pii(root),
-        ChildRefresh.parse(Settings.CHILD_REFRESH.read(root, "")));
+        ChildRefresh.parse(Settings.CHILD_REFRESH.read(root, "")),
+        http.maxConcurrency(), // one key, two users: the fan-out and the connection pool
+        UnknownFields.parse(Settings.UNKNOWN_FIELDS.read(root, "")));
+    return new TapConfig(credentials, source, Settings.SCOPES.read(root, ""), region,
+        authorizeUrl, http, engine, pii(root));
   }
 
   /** Names the first few (sorted) and counts the rest: a config can hold millions. */

@@ -117,10 +117,10 @@ public final class CheckCommand implements Callable<Integer> {
       try (LeverClient client = LeverHttp.create(current,
           SyncRunner.tokenStore(current, env.files()), HttpObserver.NONE, runtime)) {
         AccessProbe.Findings findings = new AccessProbe(client, current.credentials().mode(),
-            current.startDate(), runtime.clock().instant()).run(selected);
+            current.engine().startDate(), runtime.clock().instant()).run(selected);
         report = new CheckReport(findings.streams(), findings.confidential(),
             current.credentials().mode(), credentialsKey(current), current.region().configName(),
-            origin(current.baseUrl()), GrantAdvice.of(current, config,
+            origin(current.http().baseUrl()), GrantAdvice.of(current, config,
                 Optional.ofNullable(catalog), selected, findings.streams()),
             findings.credentials());
       }

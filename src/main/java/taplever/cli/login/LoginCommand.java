@@ -151,7 +151,7 @@ public final class LoginCommand implements Callable<Integer> {
       openBrowser(url);
       String code = callback.awaitCode(Duration.ofSeconds(timeoutSeconds));
       AuthorizationCodeExchange.Grant grant = new AuthorizationCodeExchange(creds,
-          httpClient(cfg), cfg.userAgent()).exchange(code, callback.redirectUri());
+          httpClient(cfg), cfg.http().userAgent()).exchange(code, callback.redirectUri());
       writer.saveRefreshToken(grant.refreshToken());
       callback.finish(true);
       Set<String> missing = LoginScopes.missing(scope, grant.scope());
@@ -190,8 +190,8 @@ public final class LoginCommand implements Callable<Integer> {
 
   private static OkHttpClient httpClient(TapConfig cfg) {
     return new OkHttpClient.Builder()
-        .connectTimeout(cfg.connectTimeout())
-        .readTimeout(cfg.readTimeout())
+        .connectTimeout(cfg.http().connectTimeout())
+        .readTimeout(cfg.http().readTimeout())
         .build();
   }
 

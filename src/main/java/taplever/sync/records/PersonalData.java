@@ -13,8 +13,11 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import taplever.config.PiiPolicy;
+import taplever.config.PiiPolicy.Mode;
 import taplever.config.Secret;
 
 /**
@@ -32,8 +35,6 @@ public record PersonalData(Mode mode, Optional<Secret> key, Optional<Set<String>
   static final String HASHED = "HMAC-SHA256 (hex) of Lever's value, keyed by the pii salt;"
       + " equal values hash equally across streams";
 
-  public enum Mode { KEEP, HASH, DROP }
-
   public PersonalData {
     fields = fields.map(Set::copyOf);
     if (mode == Mode.HASH && key.isEmpty()) {
@@ -41,12 +42,18 @@ public record PersonalData(Mode mode, Optional<Secret> key, Optional<Set<String>
     }
   }
 
+  /** The config's {@code pii} as the shapers apply it: fields as {@code stream.path} text. */
+  public static PersonalData of(PiiPolicy pii) {
+    return new PersonalData(pii.mode(), pii.salt(), pii.fields().map(list -> list.stream()
+        .map(PiiPolicy.Field::toString).collect(Collectors.toSet())));
+  }
+
   /**
    * The policy for {@code fields} ({@code stream.path}), checked against the schemas: a path
    * naming no field would silently leave personal data in clear, so it is a config error.
    */
-  public static PersonalData checked(Mode mode, Optional<Secret> key,
-      Optional<Set<String>> fields, taplever.streams.SchemaRepository schemas) {
+  public static PersonalData checked(PiiPolicy pii, taplever.streams.SchemaRepository schemas) {
+    Optional<Set<String>> fields = of(pii).fields();
     fields.ifPresent(paths -> paths.forEach(path -> {
       String[] parts = path.split("\\.");
       JsonNode node;
@@ -68,7 +75,7 @@ public record PersonalData(Mode mode, Optional<Secret> key, Optional<Set<String>
             + ".json)");
       }
     }));
-    return new PersonalData(mode, key, fields);
+    return of(pii);
   }
 
   boolean masks() {
