@@ -2,8 +2,13 @@ package taplever.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import taplever.config.ConfigLoader;
+import taplever.config.PiiPolicy;
 import taplever.config.TapConfig;
+import taplever.error.InputException;
+import taplever.streams.LeverStreams;
+import taplever.streams.SchemaRepository;
 
 /**
  * The config as every command reads it: from the file its path names, every key checked before
@@ -31,10 +36,28 @@ public final class ConfigInput {
    * The loader's checks, then {@code pii.fields} against the schemas, which the loader cannot see.
    *
    * @param config a {@link #realPath}
+   * @param schemas the command's one load of them
    */
-  public static TapConfig load(ConfigLoader loader, Path config, ConfigLoader.Purpose purpose) {
+  public static TapConfig load(ConfigLoader loader, Path config, ConfigLoader.Purpose purpose,
+      SchemaRepository schemas) {
     TapConfig cfg = loader.load(config, purpose);
-    SyncRunner.personalData(cfg, TapLeverCommand.mapper());
+    checkPiiFields(cfg.pii(), schemas);
     return cfg;
+  }
+
+  /** A path naming no field would silently leave personal data in clear: a config error. */
+  private static void checkPiiFields(PiiPolicy pii, SchemaRepository schemas) {
+    for (PiiPolicy.Field field : pii.fields().orElse(List.of())) {
+      String stream = field.stream();
+      if (LeverStreams.find(stream).isEmpty()) {
+        throw new InputException("config key 'pii.fields' names '" + field
+            + "', but tap-lever has no stream '" + stream + "'");
+      }
+      if (!schemas.declares(stream, field.path())) {
+        throw new InputException("config key 'pii.fields' names '" + field
+            + "', which is not a field of stream " + stream + " (see schemas/" + stream
+            + ".json)");
+      }
+    }
   }
 }

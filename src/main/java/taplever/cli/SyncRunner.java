@@ -1,6 +1,5 @@
 package taplever.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
 import taplever.catalog.StreamSelection;
@@ -15,34 +14,21 @@ import taplever.runtime.Cancellation;
 import taplever.runtime.TapRuntime;
 import taplever.singer.SingerWriter;
 import taplever.singer.TapState;
-import taplever.streams.SchemaRepository;
 import taplever.sync.SyncEngine;
 import taplever.sync.out.MetricsObserver;
 import taplever.sync.out.ProgressReporter;
 import taplever.sync.out.SyncStats;
-import taplever.sync.records.PersonalData;
 
 /** Wires one sync: the HTTP client, signal handling, progress, the engine. */
 public final class SyncRunner {
   private final TapConfig config;
-  private final ObjectMapper mapper;
   private final TapRuntime runtime;
   private final FileWrites files;
 
-  SyncRunner(TapConfig config, ObjectMapper mapper, TapRuntime runtime, FileWrites files) {
+  SyncRunner(TapConfig config, TapRuntime runtime, FileWrites files) {
     this.config = config;
-    this.mapper = mapper;
     this.runtime = runtime;
     this.files = files;
-  }
-
-  /**
-   * The config's {@code pii} block as the engine applies it, its paths checked first: a path
-   * naming no field is an {@code InputException}. {@link ConfigInput} calls it for every command
-   * before anything else happens, so the sync's own call never fails.
-   */
-  static PersonalData personalData(TapConfig config, ObjectMapper mapper) {
-    return PersonalData.checked(config.pii(), new SchemaRepository(mapper));
   }
 
   /**
@@ -70,7 +56,6 @@ public final class SyncRunner {
     try (ProgressReporter progress = new ProgressReporter(stats, Duration.ofSeconds(10),
         runtime.log("tap-lever.progress"))) {
       try {
-        personalData(config, mapper);
         new SyncEngine(config.engine(), config.pii(), client, writer, runtime, cancellation,
             stats).run(selections, input);
       } finally {

@@ -152,8 +152,8 @@ public final class TapLeverCommand implements Callable<Integer> {
     ObjectMapper mapper = mapper();
     ConfigLoader loader = new ConfigLoader(log::warn, userAgent(), runtime.clock(),
         env.variables());
-    TapConfig cfg = ConfigInput.load(loader, config, ConfigLoader.Purpose.SYNC);
-    SchemaRepository schemas = new SchemaRepository(mapper);
+    SchemaRepository schemas = env.schemas().get();
+    TapConfig cfg = ConfigInput.load(loader, config, ConfigLoader.Purpose.SYNC, schemas);
     if (discover) {
       print(new Discovery(schemas).catalog().toPrettyString() + "\n");
       return ExitCode.OK.code();
@@ -172,9 +172,9 @@ public final class TapLeverCommand implements Callable<Integer> {
       // rotated the one read above.
       TapConfig current = lock.isEmpty() ? cfg
           : ConfigInput.load(new ConfigLoader(w -> { }, userAgent(), runtime.clock(),
-              env.variables()), config, ConfigLoader.Purpose.SYNC);
+              env.variables()), config, ConfigLoader.Purpose.SYNC, schemas);
       try (SingerWriter writer = new SingerWriter(stdout, mapper)) {
-        new SyncRunner(current, mapper, runtime, env.files()).run(selections, input, writer);
+        new SyncRunner(current, runtime, env.files()).run(selections, input, writer);
       }
     } finally {
       lock.ifPresent(ConfigLock::close);

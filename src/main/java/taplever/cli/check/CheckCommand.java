@@ -97,9 +97,9 @@ public final class CheckCommand implements Callable<Integer> {
       default -> throw new InputException("--format must be text or json, not '" + format + "'");
     };
     ObjectMapper mapper = TapLeverCommand.mapper();
+    SchemaRepository schemas = env.schemas().get();
     TapConfig cfg = ConfigInput.load(new ConfigLoader(log::warn, TapLeverCommand.userAgent(),
-        runtime.clock(), env.variables()), config, ConfigLoader.Purpose.SYNC);
-    SchemaRepository schemas = new SchemaRepository(mapper);
+        runtime.clock(), env.variables()), config, ConfigLoader.Purpose.SYNC, schemas);
     List<StreamSelection> selections = catalog == null ? new Selection(schemas).defaults()
         : new Selection(schemas).fromCatalog(JsonFile.read(mapper, catalog, "catalog"));
     if (selections.isEmpty()) {
@@ -113,7 +113,7 @@ public final class CheckCommand implements Callable<Integer> {
       // saved before it is used.
       TapConfig current = lock.isEmpty() ? cfg
           : ConfigInput.load(new ConfigLoader(w -> { }, TapLeverCommand.userAgent(),
-              runtime.clock(), env.variables()), config, ConfigLoader.Purpose.SYNC);
+              runtime.clock(), env.variables()), config, ConfigLoader.Purpose.SYNC, schemas);
       try (LeverClient client = LeverHttp.create(current,
           SyncRunner.tokenStore(current, env.files()), HttpObserver.NONE, runtime)) {
         AccessProbe.Findings findings = new AccessProbe(client, current.credentials().mode(),

@@ -101,11 +101,12 @@ public final class LoginCommand implements Callable<Integer> {
       throw new InputException("--timeout-seconds must be at least 1, not " + timeoutSeconds);
     }
     Logger log = logs.getLogger("tap-lever");
+    SchemaRepository schemas = env.schemas().get();
     TapConfig cfg = ConfigInput.load(new ConfigLoader(log::warn,
         TapLeverCommand.userAgent(), env.runtimes().runtime(logs).clock(), env.variables()),
-        config, ConfigLoader.Purpose.LOGIN);
+        config, ConfigLoader.Purpose.LOGIN, schemas);
     // Read before anything listens: a bad catalog is a usage error with nothing started.
-    SortedSet<String> selection = selectionScopes();
+    SortedSet<String> selection = selectionScopes(schemas);
     if (catalog != null && (scopes != null || cfg.scopes().isPresent())) {
       log.warn("--catalog does not choose the scopes: {} wins over it", scopes != null
           ? "--scopes" : "the config's 'scopes'");
@@ -122,12 +123,12 @@ public final class LoginCommand implements Callable<Integer> {
   }
 
   /** What the streams of {@code --catalog} need, else those selected by default. */
-  private SortedSet<String> selectionScopes() {
+  private SortedSet<String> selectionScopes(SchemaRepository schemas) {
     if (catalog == null) {
       return LoginScopes.defaults();
     }
     ObjectMapper mapper = TapLeverCommand.mapper();
-    List<StreamSelection> selected = new Selection(new SchemaRepository(mapper))
+    List<StreamSelection> selected = new Selection(schemas)
         .fromCatalog(JsonFile.read(mapper, catalog, "catalog"));
     if (selected.isEmpty()) {
       throw new InputException("catalog " + catalog + " selects no stream, so there is no scope"

@@ -48,36 +48,6 @@ public record PersonalData(Mode mode, Optional<Secret> key, Optional<Set<String>
         .map(PiiPolicy.Field::toString).collect(Collectors.toSet())));
   }
 
-  /**
-   * The policy for {@code fields} ({@code stream.path}), checked against the schemas: a path
-   * naming no field would silently leave personal data in clear, so it is a config error.
-   */
-  public static PersonalData checked(PiiPolicy pii, taplever.streams.SchemaRepository schemas) {
-    Optional<Set<String>> fields = of(pii).fields();
-    fields.ifPresent(paths -> paths.forEach(path -> {
-      String[] parts = path.split("\\.");
-      JsonNode node;
-      try {
-        node = schemas.schema(parts[0]);
-      } catch (IllegalArgumentException e) {
-        throw new taplever.error.InputException("config key 'pii.fields' names '" + path
-            + "', but tap-lever has no stream '" + parts[0] + "'");
-      }
-      for (int i = 1; i < parts.length && node != null; i++) {
-        while (node != null && node.has("items")) {
-          node = node.get("items");
-        }
-        node = node == null ? null : node.path("properties").get(parts[i]);
-      }
-      if (node == null) {
-        throw new taplever.error.InputException("config key 'pii.fields' names '" + path
-            + "', which is not a field of stream " + parts[0] + " (see schemas/" + parts[0]
-            + ".json)");
-      }
-    }));
-    return of(pii);
-  }
-
   boolean masks() {
     return mode != Mode.KEEP;
   }
