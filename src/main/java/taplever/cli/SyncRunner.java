@@ -1,16 +1,12 @@
 package taplever.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
 import taplever.catalog.StreamSelection;
-import taplever.config.ChildRefresh;
 import taplever.config.ConfigFileWriter;
 import taplever.config.Credentials;
 import taplever.config.FileWrites;
-import taplever.config.PiiPolicy;
 import taplever.config.TapConfig;
-import taplever.config.UnknownFields;
 import taplever.http.LeverClient;
 import taplever.http.LeverHttp;
 import taplever.http.oauth.TokenStore;
@@ -18,43 +14,21 @@ import taplever.runtime.Cancellation;
 import taplever.runtime.TapRuntime;
 import taplever.singer.SingerWriter;
 import taplever.singer.TapState;
-import taplever.streams.SchemaRepository;
 import taplever.sync.SyncEngine;
-import taplever.sync.SyncSettings;
 import taplever.sync.out.MetricsObserver;
 import taplever.sync.out.ProgressReporter;
 import taplever.sync.out.SyncStats;
-import taplever.sync.records.PersonalData;
 
 /** Wires one sync: the HTTP client, signal handling, progress, the engine. */
 public final class SyncRunner {
   private final TapConfig config;
-  private final ObjectMapper mapper;
   private final TapRuntime runtime;
   private final FileWrites files;
 
-  SyncRunner(TapConfig config, ObjectMapper mapper, TapRuntime runtime, FileWrites files) {
+  SyncRunner(TapConfig config, TapRuntime runtime, FileWrites files) {
     this.config = config;
-    this.mapper = mapper;
     this.runtime = runtime;
     this.files = files;
-  }
-
-  /**
-   * The config's {@code pii} block as the engine applies it, its paths checked first: a path
-   * naming no field is an {@code InputException}. {@link ConfigInput} calls it for every command
-   * before anything else happens, so the sync's own call never fails.
-   */
-  static PersonalData personalData(TapConfig config, ObjectMapper mapper) {
-    PiiPolicy pii = config.pii();
-    PersonalData.Mode mode = switch (pii.mode()) {
-      case KEEP -> PersonalData.Mode.KEEP;
-      case HASH -> PersonalData.Mode.HASH;
-      case DROP -> PersonalData.Mode.DROP;
-    };
-    return PersonalData.checked(mode, pii.salt(), pii.fields().map(list -> list.stream()
-        .map(PiiPolicy.Field::toString).collect(java.util.stream.Collectors.toSet())),
-        new SchemaRepository(mapper));
   }
 
   /**
@@ -82,12 +56,8 @@ public final class SyncRunner {
     try (ProgressReporter progress = new ProgressReporter(stats, Duration.ofSeconds(10),
         runtime.log("tap-lever.progress"))) {
       try {
-        SyncSettings settings = new SyncSettings(config.startDate(), config.childLookback(),
-            config.childFullRefresh(), config.childRefresh() == ChildRefresh.ROLLING,
-            config.maxConcurrency(),
-            config.unknownFields() == UnknownFields.KEEP, personalData(config, mapper));
-        new SyncEngine(settings, client, writer, runtime, cancellation, stats)
-            .run(selections, input);
+        new SyncEngine(config.engine(), config.pii(), client, writer, runtime, cancellation,
+            stats).run(selections, input);
       } finally {
         metrics.logRecordCounts();
         progress.summary();

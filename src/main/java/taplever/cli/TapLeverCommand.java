@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,15 +19,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 import taplever.catalog.Discovery;
-import taplever.catalog.Selection;
-import taplever.catalog.StreamSelection;
 import taplever.cli.check.CheckCommand;
 import taplever.cli.login.LoginCommand;
 import taplever.config.ConfigLoader;
-import taplever.config.ConfigLock;
-import taplever.config.Credentials;
 import taplever.config.JsonFile;
-import taplever.config.TapConfig;
 import taplever.error.ExitCode;
 import taplever.error.InputException;
 import taplever.error.TargetGoneException;
@@ -36,7 +30,6 @@ import taplever.runtime.TapRuntime;
 import taplever.singer.SingerWriter;
 import taplever.singer.TapState;
 import taplever.streams.LeverStreams;
-import taplever.streams.SchemaRepository;
 
 /** The tap: discover, sync, about. Each option is declared here once. */
 @Command(name = "tap-lever", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -150,34 +143,24 @@ public final class TapLeverCommand implements Callable<Integer> {
           "--discover takes only --config; --catalog and --state are for a sync");
     }
     ObjectMapper mapper = mapper();
-    ConfigLoader loader = new ConfigLoader(log::warn, userAgent(), runtime.clock(),
-        env.variables());
-    TapConfig cfg = ConfigInput.load(loader, config, ConfigLoader.Purpose.SYNC);
-    SchemaRepository schemas = new SchemaRepository(mapper);
+    ConfigInput input = new ConfigInput(env, runtime, log::warn);
     if (discover) {
-      print(new Discovery(schemas).catalog().toPrettyString() + "\n");
+      input.load(config, ConfigLoader.Purpose.SYNC);
+      print(new Discovery(input.schemas()).catalog().toPrettyString() + "\n");
       return ExitCode.OK.code();
     }
-    List<StreamSelection> selections = catalog == null
-        ? new Selection(schemas).defaults()
-        : new Selection(schemas).fromCatalog(JsonFile.read(mapper, catalog, "catalog"));
-    TapState input = state == null ? TapState.empty()
-        : TapState.parse(JsonFile.read(mapper, state, "state"), LeverStreams.BY_NAME::containsKey);
-    if (selections.isEmpty()) {
-      log.warn("the catalog selects no stream; nothing to sync");
-    }
-    Optional<ConfigLock> lock = lockFor(cfg, config);
-    try {
-      // Under the lock the refresh token read is the newest: a run that just ended may have
-      // rotated the one read above.
-      TapConfig current = lock.isEmpty() ? cfg
-          : ConfigInput.load(new ConfigLoader(w -> { }, userAgent(), runtime.clock(),
-              env.variables()), config, ConfigLoader.Purpose.SYNC);
-      try (SingerWriter writer = new SingerWriter(stdout, mapper)) {
-        new SyncRunner(current, mapper, runtime, env.files()).run(selections, input, writer);
-      }
-    } finally {
-      lock.ifPresent(ConfigLock::close);
+    try (RunInput<TapState> run = input.open(config, ConfigLoader.Purpose.SYNC,
+        Optional.ofNullable(catalog), (cfg, selections) -> {
+          TapState read = state == null ? TapState.empty() : TapState.parse(
+              JsonFile.read(mapper, state, "state"), LeverStreams.BY_NAME::containsKey);
+          if (selections.isEmpty()) {
+            log.warn("the catalog selects no stream; nothing to sync");
+          }
+          return read;
+        });
+        SingerWriter writer = new SingerWriter(stdout, mapper)) {
+      new SyncRunner(run.config(), runtime, env.files()).run(run.selections(), run.prepared(),
+          writer);
     }
     return ExitCode.OK.code();
   }
@@ -191,16 +174,5 @@ public final class TapLeverCommand implements Callable<Integer> {
     byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
     stdout.write(bytes, 0, bytes.length);
     stdout.flush();
-  }
-
-  /**
-   * The config lock, for OAuth configs only (see {@link ConfigLock}). API-key configs take none:
-   * they have no token to lose, overlapping runs are otherwise safe, and they often live on
-   * read-only mounts (Kubernetes or Docker secrets) where no lock file can be made.
-   */
-  public static Optional<ConfigLock> lockFor(TapConfig cfg, Path config) {
-    return cfg.credentials() instanceof Credentials.OAuth
-        ? Optional.of(ConfigLock.acquire(config, ProcessHandle.current().pid()))
-        : Optional.empty();
   }
 }

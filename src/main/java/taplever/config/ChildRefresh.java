@@ -18,8 +18,4 @@ public enum ChildRefresh {
   static ChildRefresh parse(String value) {
     return valueOf(value.toUpperCase(Locale.ROOT));
   }
-
-  public static ChildRefresh byDefault() {
-    return parse(Settings.CHILD_REFRESH.defaultValue());
-  }
 }

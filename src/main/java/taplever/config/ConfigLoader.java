@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -69,27 +68,10 @@ public final class ConfigLoader {
     String baseUrl = Settings.BASE_URL.read(root, "").map(ConfigLoader::withoutTrailingSlash)
         .orElse(region.baseUrl());
     String authorizeUrl = Settings.AUTHORIZE_URL.read(root, "").orElse(region.authorizeUrl());
-    return new TapConfig(
-        credentials,
-        startDate,
-        Settings.USER_AGENT.read(root, "").orElse(defaultUserAgent),
-        region,
-        baseUrl,
-        authorizeUrl,
-        (int) Settings.PAGE_SIZE.read(root),
-        (int) Settings.MAX_CONCURRENCY.read(root),
-        Settings.REQUESTS_PER_SECOND.read(root),
-        (int) Settings.BURST.read(root),
-        Duration.ofSeconds(Settings.MAX_RETRY_SECONDS.read(root)),
-        Duration.ofSeconds(Settings.CONNECT_TIMEOUT_SECONDS.read(root)),
-        Duration.ofSeconds(Settings.READ_TIMEOUT_SECONDS.read(root)),
-        Duration.ofDays(Settings.CHILD_LOOKBACK_DAYS.read(root)),
-        Duration.ofDays(Settings.CHILD_FULL_REFRESH_DAYS.read(root)),
-        Settings.SCOPES.read(root, ""),
-        source,
-        UnknownFields.parse(Settings.UNKNOWN_FIELDS.read(root, "")),
-        pii(root),
-        ChildRefresh.parse(Settings.CHILD_REFRESH.read(root, "")));
+    HttpSettings http = HttpSettings.read(root, baseUrl, defaultUserAgent);
+    EngineSettings engine = EngineSettings.read(root, startDate, http.maxConcurrency());
+    return new TapConfig(credentials, source, Settings.SCOPES.read(root, ""), region,
+        authorizeUrl, http, engine, pii(root));
   }
 
   /** Names the first few (sorted) and counts the rest: a config can hold millions. */

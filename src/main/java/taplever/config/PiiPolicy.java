@@ -47,12 +47,6 @@ public record PiiPolicy(Mode mode, Optional<List<Field>> fields, Optional<Secret
     }
   }
 
-  /** No PII handling: the registry's default. */
-  public static PiiPolicy byDefault() {
-    return new PiiPolicy(Mode.parse(Settings.PII_MODE.defaultValue()), Optional.empty(),
-        Optional.empty());
-  }
-
   public PiiPolicy {
     fields = fields.map(List::copyOf);
     if ((mode == Mode.HASH) != salt.isPresent()) {

@@ -12,9 +12,4 @@ public enum UnknownFields {
   static UnknownFields parse(String value) {
     return valueOf(value.toUpperCase(Locale.ROOT));
   }
-
-  /** The default the settings registry declares. */
-  public static UnknownFields byDefault() {
-    return parse(Settings.UNKNOWN_FIELDS.defaultValue());
-  }
 }

@@ -5,6 +5,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import taplever.config.Credentials;
+import taplever.config.HttpSettings;
 import taplever.config.TapConfig;
 import taplever.http.oauth.OAuthAuthenticator;
 import taplever.http.oauth.OAuthSession;
@@ -29,14 +30,16 @@ public final class LeverHttp {
   public static LeverClient create(TapConfig config, TokenStore store, HttpObserver observer,
       TapRuntime runtime) {
     OkHttpClient client = client(config, store, observer, runtime);
-    return new LeverClient(client, config.baseUrl(), config.pageSize(),
-        config.credentials().mode(), runtime, config.maxRetry(), observer);
+    HttpSettings http = config.http();
+    return new LeverClient(client, http.baseUrl(), http.pageSize(), config.credentials().mode(),
+        runtime, http.maxRetry(), observer);
   }
 
   static OkHttpClient client(TapConfig config, TokenStore store, HttpObserver observer,
       TapRuntime runtime) {
-    TokenBucket bucket = new TokenBucket(config.requestsPerSecond(), config.burst(),
-        runtime.nanoTime(), runtime.sleeper());
+    HttpSettings http = config.http();
+    TokenBucket bucket = new TokenBucket(http.requestsPerSecond(), http.burst(), runtime.nanoTime(),
+        runtime.sleeper());
     return client(config, store, observer, runtime, bucket);
   }
 
@@ -63,16 +66,17 @@ public final class LeverHttp {
    */
   static OkHttpClient client(TapConfig config, TokenStore store, HttpObserver observer,
       TapRuntime runtime, TokenBucket bucket) {
-    OkHttpClient base = base(config);
+    OkHttpClient base = base(config.http());
+    String userAgent = config.http().userAgent();
     OkHttpClient.Builder builder = base.newBuilder()
-        .addInterceptor(new UserAgentInterceptor(config.userAgent()))
+        .addInterceptor(new UserAgentInterceptor(userAgent))
         .addNetworkInterceptor(new RateLimitInterceptor(bucket));
     Credentials credentials = config.credentials();
     if (credentials instanceof Credentials.ApiKey apiKey) {
       builder.addNetworkInterceptor(new ApiKeyInterceptor(apiKey.key()));
     } else if (credentials instanceof Credentials.OAuth oauth) {
       OkHttpClient tokenClient = base.newBuilder()
-          .addInterceptor(new UserAgentInterceptor(config.userAgent()))
+          .addInterceptor(new UserAgentInterceptor(userAgent))
           .build();
       OAuthSession session =
           new OAuthSession(oauth, tokenClient, store, runtime.clock(), runtime.sleeper());
@@ -88,16 +92,16 @@ public final class LeverHttp {
    * Dispatcher limits only {@code enqueue()} (5 per host by default), but both it and the idle
    * pool are sized for that many calls so nothing is throttled or reconnected needlessly.
    */
-  private static OkHttpClient base(TapConfig config) {
-    int concurrency = Math.max(5, config.maxConcurrency());
+  private static OkHttpClient base(HttpSettings http) {
+    int concurrency = Math.max(5, http.maxConcurrency());
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(Math.max(64, concurrency));
     dispatcher.setMaxRequestsPerHost(concurrency);
     return new OkHttpClient.Builder()
         .dispatcher(dispatcher)
         .connectionPool(new ConnectionPool(concurrency, 5, TimeUnit.MINUTES))
-        .connectTimeout(config.connectTimeout())
-        .readTimeout(config.readTimeout())
+        .connectTimeout(http.connectTimeout())
+        .readTimeout(http.readTimeout())
         .followRedirects(true)
         .followSslRedirects(true)
         .build();

@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import taplever.catalog.StreamSelection;
+import taplever.config.EngineSettings;
+import taplever.config.PiiPolicy;
 import taplever.error.LeverApiException;
 import taplever.http.LeverJson;
 import taplever.http.PageSource;
@@ -40,6 +42,7 @@ import taplever.sync.read.ParentWalk;
 import taplever.sync.read.RefreshWalk;
 import taplever.sync.read.RefusalPolicy;
 import taplever.sync.records.FieldDefinitions;
+import taplever.sync.records.PersonalData;
 import taplever.sync.records.StreamShaper;
 
 /**
@@ -48,7 +51,8 @@ import taplever.sync.records.StreamShaper;
  * group a previous run was syncing when it stopped, and never names a stream.
  */
 public final class SyncEngine {
-  private final SyncSettings settings;
+  private final EngineSettings settings;
+  private final PersonalData personal;
   private final PageSource source;
   private final taplever.singer.SingerWriter writer;
   private final Clock clock;
@@ -57,9 +61,12 @@ public final class SyncEngine {
   private final Logger log;
   private final ObjectMapper json = LeverJson.pages();
 
-  public SyncEngine(SyncSettings settings, PageSource source, taplever.singer.SingerWriter writer,
-      TapRuntime runtime, Cancellation cancellation, SyncStats stats) {
+  /** @param pii the config's {@code pii}, its fields already checked against the schemas */
+  public SyncEngine(EngineSettings settings, PiiPolicy pii, PageSource source,
+      taplever.singer.SingerWriter writer, TapRuntime runtime, Cancellation cancellation,
+      SyncStats stats) {
     this.settings = settings;
+    this.personal = PersonalData.of(pii);
     this.source = source;
     this.writer = writer;
     this.clock = runtime.clock();
@@ -96,7 +103,7 @@ public final class SyncEngine {
     Map<String, StreamShaper> shapers = new LinkedHashMap<>();
     for (StreamSelection s : selections) {
       StreamShaper shaper = new StreamShaper(s, shaperList.size(), json,
-          settings.keepUnknownFields(), settings.personal(), definitions,
+          settings.unknownFields(), personal, definitions,
           m -> log.warn("{}", m));
       shaperList.add(shaper);
       shapers.put(s.name(), shaper);
@@ -157,11 +164,15 @@ public final class SyncEngine {
       stats.started(s.name());
     }
     state.syncing(Optional.of(group.top().name()));
+    boolean rolling = switch (settings.childRefresh()) {
+      case ROLLING -> true;
+      case PERIODIC -> false;
+    };
     WindowPlan plan = WindowPlan.of(group.top(), group.parent(), group.children(), state.state(),
         new WindowPlan.Settings(settings.startDate(), syncStart, settings.childLookback(),
-            settings.childFullRefresh(), settings.rolling()));
+            settings.childFullRefresh(), rolling));
     RefreshPlan refreshPlan = RefreshPlan.of(plan, state.state(), settings.startDate(), syncStart,
-        settings.childFullRefresh(), settings.rolling());
+        settings.childFullRefresh(), rolling);
     plan.notices().forEach(log::warn);
     log.info("{}: syncing {}{}", group.top().name(), names(members),
         plan.start().map(s -> " from " + DateTimes.format(s)

@@ -115,7 +115,8 @@ final class MonthSimulation {
     SingerScanner out = new SingerScanner("opportunity_offers", ledger::offer);
     StderrTail err = new StderrTail(STDERR_TAIL);
     CommandEnvironment env = new CommandEnvironment(out, new PrintWriter(err, true),
-        new SimulatedTime(runAt), Environment.of(Map.of()), FileWrites.system());
+        new SimulatedTime(runAt), Environment.of(Map.of()), FileWrites.system(),
+        CommandEnvironment::schemasFromJar);
     List<String> args = new ArrayList<>(List.of("--log-level", "info", "--config",
         config.toString()));
     if (Files.exists(state)) {

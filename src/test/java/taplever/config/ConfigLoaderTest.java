@@ -56,22 +56,23 @@ class ConfigLoaderTest {
   @Test
   void everyUnsetKeyTakesItsDocumentedDefault() {
     TapConfig c = parse("{" + KEY + "}");
-    assertEquals(100, c.pageSize());
-    assertEquals(8, c.maxConcurrency());
-    assertEquals(10.0, c.requestsPerSecond());
-    assertEquals(18, c.burst());
-    assertEquals(Duration.ofSeconds(300), c.maxRetry());
-    assertEquals(Duration.ofSeconds(10), c.connectTimeout());
-    assertEquals(Duration.ofSeconds(60), c.readTimeout());
-    assertEquals(Duration.ofDays(1), c.childLookback());
+    assertEquals(100, c.http().pageSize());
+    assertEquals(8, c.http().maxConcurrency());
+    assertEquals(8, c.engine().maxConcurrency(), "one key, read once, for both its users");
+    assertEquals(10.0, c.http().requestsPerSecond());
+    assertEquals(18, c.http().burst());
+    assertEquals(Duration.ofSeconds(300), c.http().maxRetry());
+    assertEquals(Duration.ofSeconds(10), c.http().connectTimeout());
+    assertEquals(Duration.ofSeconds(60), c.http().readTimeout());
+    assertEquals(Duration.ofDays(1), c.engine().childLookback());
     // Both changed from v0.1 (7 days, periodic) on purpose (issue 9): a monthly rolling refresh
     // fits large accounts.
-    assertEquals(Duration.ofDays(30), c.childFullRefresh());
-    assertEquals(taplever.config.ChildRefresh.ROLLING, c.childRefresh());
+    assertEquals(Duration.ofDays(30), c.engine().childFullRefresh());
+    assertEquals(taplever.config.ChildRefresh.ROLLING, c.engine().childRefresh());
     assertEquals(Region.US, c.region());
-    assertEquals("https://api.lever.co/v1", c.baseUrl());
-    assertEquals("tap-lever/test", c.userAgent());
-    assertEquals(UnknownFields.KEEP, c.unknownFields());
+    assertEquals("https://api.lever.co/v1", c.http().baseUrl());
+    assertEquals("tap-lever/test", c.http().userAgent());
+    assertEquals(UnknownFields.KEEP, c.engine().unknownFields());
     assertEquals(PiiPolicy.Mode.KEEP, c.pii().mode());
     assertEquals(Optional.empty(), c.pii().fields());
   }
@@ -86,14 +87,14 @@ class ConfigLoaderTest {
 
   @Test
   void integerSettingsAcceptWholeNumbersWrittenAsTextOrWithAZeroFraction() {
-    assertEquals(50, parse("{" + KEY + ", \"page_size\": \"50\"}").pageSize());
-    assertEquals(50, parse("{" + KEY + ", \"page_size\": 50.0}").pageSize());
-    assertEquals(Duration.ofSeconds(90), parse("{" + KEY + ", \"max_retry_seconds\": 90}").maxRetry());
+    assertEquals(50, parse("{" + KEY + ", \"page_size\": \"50\"}").http().pageSize());
+    assertEquals(50, parse("{" + KEY + ", \"page_size\": 50.0}").http().pageSize());
+    assertEquals(Duration.ofSeconds(90), parse("{" + KEY + ", \"max_retry_seconds\": 90}").http().maxRetry());
   }
 
   @Test
   void numberSettingsKeepTheirFraction() {
-    assertEquals(2.5, parse("{" + KEY + ", \"requests_per_second\": 2.5}").requestsPerSecond());
+    assertEquals(2.5, parse("{" + KEY + ", \"requests_per_second\": 2.5}").http().requestsPerSecond());
   }
 
   @Test
@@ -116,19 +117,19 @@ class ConfigLoaderTest {
     String message = fails("{\"api_key\": \"k\", \"start_date\": \"-999999999-01-01T00:00:00Z\"}");
     assertTrue(message.contains("'start_date' is before the year 0000"), message);
     assertEquals(Instant.parse("0000-01-01T00:00:00Z"),
-        parse("{\"api_key\": \"k\", \"start_date\": \"0000-01-01T00:00:00Z\"}").startDate());
+        parse("{\"api_key\": \"k\", \"start_date\": \"0000-01-01T00:00:00Z\"}").engine().startDate());
   }
 
   @Test
   void aStartDateWrittenAsADateIsMidnightUtc() {
     assertEquals(Instant.parse("2024-01-15T00:00:00Z"),
-        parse("{\"api_key\": \"k\", \"start_date\": \"2024-01-15\"}").startDate());
+        parse("{\"api_key\": \"k\", \"start_date\": \"2024-01-15\"}").engine().startDate());
   }
 
   @Test
   void todaysDateIsAcceptedAndTomorrowsIsInTheFuture() {
     assertEquals(Instant.parse("2025-06-01T00:00:00Z"),
-        parse("{\"api_key\": \"k\", \"start_date\": \"2025-06-01\"}").startDate());
+        parse("{\"api_key\": \"k\", \"start_date\": \"2025-06-01\"}").engine().startDate());
     String message = fails("{\"api_key\": \"k\", \"start_date\": \"2025-06-02\"}");
     assertTrue(message.contains("'start_date' is in the future (2025-06-02)"), message);
   }
@@ -137,7 +138,7 @@ class ConfigLoaderTest {
   void anRfc3339StartDateKeepsItsTimeAndOffset() {
     assertEquals(Instant.parse("2024-01-15T08:30:00Z"),
         parse("{\"api_key\": \"k\", \"start_date\": \"2024-01-15T10:30:00+02:00\"}")
-            .startDate());
+            .engine().startDate());
   }
 
   @ParameterizedTest
@@ -160,7 +161,7 @@ class ConfigLoaderTest {
   @Test
   void aStartDateOfNowIsAccepted() {
     assertEquals(NOW, parse("{\"api_key\": \"k\", \"start_date\": \"2025-06-01T12:00:00Z\"}")
-        .startDate());
+        .engine().startDate());
   }
 
   @Test
@@ -219,8 +220,8 @@ class ConfigLoaderTest {
 
   @Test
   void unknownFieldsIsKeepOrDrop() {
-    assertEquals(UnknownFields.DROP, parse("{" + KEY + ", \"unknown_fields\": \"drop\"}").unknownFields());
-    assertEquals(UnknownFields.KEEP, parse("{" + KEY + ", \"unknown_fields\": \"KEEP\"}").unknownFields());
+    assertEquals(UnknownFields.DROP, parse("{" + KEY + ", \"unknown_fields\": \"drop\"}").engine().unknownFields());
+    assertEquals(UnknownFields.KEEP, parse("{" + KEY + ", \"unknown_fields\": \"KEEP\"}").engine().unknownFields());
     assertEquals("config key 'unknown_fields' must be one of keep, drop, not 'strip'",
         fails("{" + KEY + ", \"unknown_fields\": \"strip\"}"));
   }

@@ -29,6 +29,7 @@ import taplever.config.TapConfig;
 import taplever.error.LeverApiException;
 import taplever.http.oauth.TokenStore;
 import taplever.testing.RecordingLogs;
+import taplever.testing.TestConfigs;
 
 class LeverClientTest {
   private static final LeverRequest OPPORTUNITIES = LeverRequest.of("/opportunities");
@@ -196,10 +197,8 @@ class LeverClientTest {
     server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
     server.enqueue(json(200, "{\"data\":[]}"));
     TapConfig config = TestConfigs.apiKey(baseUrl(), "sk-test");
-    TapConfig fast = new TapConfig(config.credentials(), config.startDate(), config.userAgent(),
-        config.region(), config.baseUrl(), config.authorizeUrl(), 100, 8, 10.0, 100,
-        Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofDays(7),
-        Duration.ofDays(7), Optional.empty(), Optional.empty());
+    TapConfig fast = TestConfigs.http(TestConfigs.http(config, "connectTimeout",
+        Duration.ofSeconds(1)), "readTimeout", Duration.ofMillis(200));
     assertEquals(0, client(fast).fetch(OPPORTUNITIES, Optional.empty()).records().size());
     assertEquals(2, server.getRequestCount());
   }

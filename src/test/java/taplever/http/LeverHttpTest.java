@@ -25,6 +25,7 @@ import taplever.config.TapConfig;
 import taplever.http.oauth.OAuthAuthenticator;
 import taplever.http.oauth.OAuthTokenInterceptor;
 import taplever.http.oauth.TokenStore;
+import taplever.testing.TestConfigs;
 
 class LeverHttpTest {
   private final FakeTime time = new FakeTime();
@@ -73,8 +74,8 @@ class LeverHttpTest {
         }
       });
       server.start();
-      TapConfig config = TestConfigs.config(TestConfigs.apiKey("http://x/v1", "k").credentials(),
-          server.url("/v1").toString(), Duration.ofSeconds(10), concurrency, 100);
+      TapConfig config = TestConfigs.parse("{\"api_key\": \"k\", \"base_url\": \""
+          + server.url("/v1") + "\", \"max_concurrency\": " + concurrency + "}");
       LeverClient client = LeverHttp.create(config, TokenStore.NONE, HttpObserver.NONE,
           time.runtime(() -> 0.5));
       ExecutorService pool = Executors.newFixedThreadPool(concurrency);

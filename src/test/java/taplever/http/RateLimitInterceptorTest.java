@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import taplever.config.TapConfig;
 import taplever.http.oauth.FakeOAuthServer;
 import taplever.http.oauth.TokenStore;
+import taplever.testing.TestConfigs;
 
 class RateLimitInterceptorTest {
   private final MockWebServer server = new MockWebServer();

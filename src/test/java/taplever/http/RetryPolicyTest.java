@@ -21,6 +21,7 @@ import taplever.error.LeverApiException;
 import taplever.http.oauth.TokenStore;
 import taplever.runtime.Sleeper;
 import taplever.testing.RecordingLogs;
+import taplever.testing.TestConfigs;
 
 /** The one retry loop, driven through the client as a sync drives it, on fake time. */
 class RetryPolicyTest {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import taplever.config.TapConfig;
 import taplever.error.LeverApiException;
+import taplever.testing.TestConfigs;
 
 /**
  * Runs the failure paths with recognisable credentials and checks that none of them appears in an

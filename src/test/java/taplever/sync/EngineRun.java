@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.function.Function;
 import taplever.catalog.Selection;
 import taplever.catalog.StreamSelection;
+import taplever.config.TapConfig;
 import taplever.runtime.Cancellation;
 import taplever.runtime.TapRuntime;
 import taplever.singer.SingerWriter;
@@ -23,8 +23,8 @@ import taplever.singer.TapState;
 import taplever.streams.LeverStreams;
 import taplever.streams.SchemaRepository;
 import taplever.sync.out.SyncStats;
-import taplever.sync.records.PersonalData;
 import taplever.testing.RecordingLogs;
+import taplever.testing.TestConfigs;
 
 /** The engine alone, on a scripted Lever, writing into memory: runs in milliseconds. */
 public final class EngineRun {
@@ -38,16 +38,24 @@ public final class EngineRun {
   public final SyncStats stats = new SyncStats(System::nanoTime);
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private Function<OutputStream, OutputStream> stdout = out -> out;
-  private SyncSettings settings = new SyncSettings(START_DATE, Duration.ofDays(1),
-      Duration.ofDays(7), false, 4, true, PersonalData.KEEP);
+  /** The config keys the engine runs by here, unless a test names others. */
+  private static final String SETTINGS = "\"api_key\": \"k\", \"start_date\": \""
+      + START_DATE + "\", \"child_lookback_days\": 1, \"child_full_refresh_days\": 7,"
+      + " \"child_refresh\": \"periodic\", \"max_concurrency\": 4";
+  private TapConfig settings = TestConfigs.parse("{" + SETTINGS + "}");
   private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
-  public EngineRun settings(SyncSettings s) {
-    settings = s;
+  /** Config keys over this run's: {@code "\"child_refresh\": \"rolling\""}. */
+  public EngineRun settings(String keys) {
+    return settings(TestConfigs.parse("{" + SETTINGS + ", " + keys + "}"));
+  }
+
+  public EngineRun settings(TapConfig config) {
+    settings = config;
     return this;
   }
 
-  public SyncSettings settings() {
+  public TapConfig settings() {
     return settings;
   }
 
@@ -78,8 +86,8 @@ public final class EngineRun {
   public TapState run(TapState input, List<StreamSelection> selections) {
     SingerWriter writer = new SingerWriter(stdout.apply(bytes), JSON);
     TapRuntime runtime = new TapRuntime(clock, System::nanoTime, d -> { }, () -> 0.5, logs);
-    return new SyncEngine(settings, lever, writer, runtime, cancellation, stats)
-        .run(selections, input);
+    return new SyncEngine(settings.engine(), settings.pii(), lever, writer, runtime, cancellation,
+        stats).run(selections, input);
   }
 
   List<JsonNode> messages() {

@@ -14,7 +14,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import taplever.singer.Bookmark;
 import taplever.singer.DateTimes;
 import taplever.singer.TapState;
-import taplever.sync.records.PersonalData;
 
 /**
  * Every value a state may hold, at its bounds, with the config's child_*_days at theirs and its
@@ -27,6 +26,12 @@ class StateExtremesTest {
   /** The instants a state may hold at the edges, and this run's now. */
   private static final List<Instant> INSTANTS = List.of(Bookmark.EARLIEST, EngineRun.NOW,
       Bookmark.LATEST);
+
+  private static String settings(Instant start, Duration fullRefresh, boolean rolling) {
+    return "\"start_date\": \"" + DateTimes.format(start) + "\", \"child_lookback_days\": "
+        + MOST_DAYS.toDays() + ", \"child_full_refresh_days\": " + fullRefresh.toDays()
+        + ", \"child_refresh\": \"" + (rolling ? "rolling" : "periodic") + "\"";
+  }
 
   static Stream<Arguments> extremes() {
     List<Arguments> all = new ArrayList<>();
@@ -51,8 +56,7 @@ class StateExtremesTest {
   void aRollingRefreshAtTheBoundsRunsAndItsStateReadsBack(Instant start, Instant cycleStart,
       Instant position, Duration window, long total, Instant lastRun, Duration gap) {
     // The shortest refresh period makes the largest share: the products are largest.
-    EngineRun run = new EngineRun().settings(new SyncSettings(start, MOST_DAYS, Duration.ofDays(1),
-        true, 4, true, PersonalData.KEEP));
+    EngineRun run = new EngineRun().settings(settings(start, Duration.ofDays(1), true));
     String edge = "\"replication_key\": \"updatedAt\", \"replication_key_value\": \""
         + DateTimes.format(Bookmark.LATEST) + "\", \"children_refreshed_at\": \""
         + DateTimes.format(Bookmark.EARLIEST) + "\"";
@@ -85,8 +89,7 @@ class StateExtremesTest {
   @MethodSource("windows")
   void aWindowInProgressAtTheBoundsRunsAndItsStateReadsBack(Instant start, Instant edge,
       boolean rolling) {
-    EngineRun run = new EngineRun().settings(new SyncSettings(start, MOST_DAYS, MOST_DAYS,
-        rolling, 4, true, PersonalData.KEEP));
+    EngineRun run = new EngineRun().settings(settings(start, MOST_DAYS, rolling));
     String at = DateTimes.format(edge);
     String mark = "\"replication_key\": \"updatedAt\", \"replication_key_value\": \"" + at
         + "\", \"children_refreshed_at\": \"" + at + "\"";

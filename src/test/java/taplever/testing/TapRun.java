@@ -13,12 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import taplever.cli.CommandEnvironment;
 import taplever.cli.RuntimeProvider;
 import taplever.cli.TapLeverCommand;
 import taplever.config.Environment;
 import taplever.config.FileWrites;
 import taplever.runtime.TapRuntime;
+import taplever.streams.SchemaRepository;
 
 /**
  * One in-process run of the tap: exit code, stdout bytes (the Singer messages) and everything on
@@ -35,35 +37,41 @@ public record TapRun(int exitCode, String stdout, String stderr) {
 
   /** What a run gets from its "process". */
   public record Setup(RuntimeProvider runtimes, Map<String, String> environment,
-      Optional<OutputStream> stdout, FileWrites files) {
+      Optional<OutputStream> stdout, FileWrites files, Supplier<SchemaRepository> schemas) {
 
     public static Setup defaults() {
-      return new Setup(TapRuntime::system, Map.of(), Optional.empty(), FileWrites.system());
+      return new Setup(TapRuntime::system, Map.of(), Optional.empty(), FileWrites.system(),
+          CommandEnvironment::schemasFromJar);
     }
 
     public Setup time(RuntimeProvider fake) {
-      return new Setup(fake, environment, stdout, files);
+      return new Setup(fake, environment, stdout, files, schemas);
     }
 
     public Setup environment(Map<String, String> variables) {
-      return new Setup(runtimes, variables, stdout, files);
+      return new Setup(runtimes, variables, stdout, files, schemas);
     }
 
     /** A stdout of the test's own, e.g. one that fails as /dev/full does. */
     public Setup stdout(OutputStream out) {
-      return new Setup(runtimes, environment, Optional.of(out), files);
+      return new Setup(runtimes, environment, Optional.of(out), files, schemas);
     }
 
     /** Disk writes of the test's own, e.g. a full disk. */
     public Setup files(FileWrites writes) {
-      return new Setup(runtimes, environment, stdout, writes);
+      return new Setup(runtimes, environment, stdout, writes, schemas);
+    }
+
+    /** Schemas of the test's own, e.g. the jar's, counting the loads. */
+    public Setup schemas(Supplier<SchemaRepository> loader) {
+      return new Setup(runtimes, environment, stdout, files, loader);
     }
 
     public TapRun run(String... args) {
       ByteArrayOutputStream captured = new ByteArrayOutputStream();
       StringWriter err = new StringWriter();
       CommandEnvironment env = new CommandEnvironment(stdout.orElse(captured),
-          new PrintWriter(err, true), runtimes, Environment.of(environment), files);
+          new PrintWriter(err, true), runtimes, Environment.of(environment), files, schemas);
       int code = TapLeverCommand.commandLine(env).execute(args);
       return new TapRun(code, captured.toString(StandardCharsets.UTF_8), err.toString());
     }

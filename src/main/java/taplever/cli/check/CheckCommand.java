@@ -12,20 +12,18 @@ import org.slf4j.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
-import taplever.catalog.Selection;
 import taplever.catalog.StreamSelection;
 import taplever.cli.CheckedOutput;
 import taplever.cli.CommandEnvironment;
 import taplever.cli.CommonOptions;
 import taplever.cli.ConfigInput;
 import taplever.cli.LogOptions;
+import taplever.cli.RunInput;
 import taplever.cli.StderrLogs;
 import taplever.cli.SyncRunner;
 import taplever.cli.TapLeverCommand;
 import taplever.config.ConfigLoader;
-import taplever.config.ConfigLock;
 import taplever.config.Credentials;
-import taplever.config.JsonFile;
 import taplever.config.TapConfig;
 import taplever.error.ExitCode;
 import taplever.error.InputException;
@@ -33,7 +31,6 @@ import taplever.http.HttpObserver;
 import taplever.http.LeverClient;
 import taplever.http.LeverHttp;
 import taplever.runtime.TapRuntime;
-import taplever.streams.SchemaRepository;
 import taplever.streams.StreamSpec;
 
 /**
@@ -97,35 +94,28 @@ public final class CheckCommand implements Callable<Integer> {
       default -> throw new InputException("--format must be text or json, not '" + format + "'");
     };
     ObjectMapper mapper = TapLeverCommand.mapper();
-    TapConfig cfg = ConfigInput.load(new ConfigLoader(log::warn, TapLeverCommand.userAgent(),
-        runtime.clock(), env.variables()), config, ConfigLoader.Purpose.SYNC);
-    SchemaRepository schemas = new SchemaRepository(mapper);
-    List<StreamSelection> selections = catalog == null ? new Selection(schemas).defaults()
-        : new Selection(schemas).fromCatalog(JsonFile.read(mapper, catalog, "catalog"));
-    if (selections.isEmpty()) {
-      log.warn("the catalog selects no stream; only the credentials are checked");
-    }
-    List<StreamSpec> selected = selections.stream().map(StreamSelection::spec).toList();
     CheckReport report;
-    Optional<ConfigLock> lock = TapLeverCommand.lockFor(cfg, config);
-    try {
-      // As in a sync: under the lock the refresh token read is the newest, and a rotated one is
+    try (RunInput<List<StreamSpec>> run = new ConfigInput(env, runtime, log::warn).open(config,
+        ConfigLoader.Purpose.SYNC, Optional.ofNullable(catalog), (cfg, selections) -> {
+          if (selections.isEmpty()) {
+            log.warn("the catalog selects no stream; only the credentials are checked");
+          }
+          return selections.stream().map(StreamSelection::spec).toList();
+        })) {
+      // As in a sync: the config is the one read under the lock, and a rotated refresh token is
       // saved before it is used.
-      TapConfig current = lock.isEmpty() ? cfg
-          : ConfigInput.load(new ConfigLoader(w -> { }, TapLeverCommand.userAgent(),
-              runtime.clock(), env.variables()), config, ConfigLoader.Purpose.SYNC);
+      TapConfig current = run.config();
+      List<StreamSpec> selected = run.prepared();
       try (LeverClient client = LeverHttp.create(current,
           SyncRunner.tokenStore(current, env.files()), HttpObserver.NONE, runtime)) {
         AccessProbe.Findings findings = new AccessProbe(client, current.credentials().mode(),
-            current.startDate(), runtime.clock().instant()).run(selected);
+            current.engine().startDate(), runtime.clock().instant()).run(selected);
         report = new CheckReport(findings.streams(), findings.confidential(),
             current.credentials().mode(), credentialsKey(current), current.region().configName(),
-            origin(current.baseUrl()), GrantAdvice.of(current, config,
+            origin(current.http().baseUrl()), GrantAdvice.of(current, config,
                 Optional.ofNullable(catalog), selected, findings.streams()),
             findings.credentials());
       }
-    } finally {
-      lock.ifPresent(ConfigLock::close);
     }
     spec.commandLine().getErr().print(report.text());
     spec.commandLine().getErr().flush();

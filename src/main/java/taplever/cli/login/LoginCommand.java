@@ -1,6 +1,5 @@
 package taplever.cli.login;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Desktop;
 import java.awt.GraphicsEnvironment;
 import java.io.PrintWriter;
@@ -10,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.concurrent.Callable;
@@ -19,23 +19,20 @@ import org.slf4j.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
-import taplever.catalog.Selection;
 import taplever.catalog.StreamSelection;
 import taplever.cli.CommandEnvironment;
 import taplever.cli.CommonOptions;
 import taplever.cli.ConfigInput;
 import taplever.cli.LogOptions;
+import taplever.cli.RunInput;
 import taplever.cli.StderrLogs;
 import taplever.cli.TapLeverCommand;
 import taplever.config.ConfigFileWriter;
 import taplever.config.ConfigLoader;
-import taplever.config.ConfigLock;
 import taplever.config.Credentials;
-import taplever.config.JsonFile;
 import taplever.config.TapConfig;
 import taplever.error.ExitCode;
 import taplever.error.InputException;
-import taplever.streams.SchemaRepository;
 
 /**
  * {@code tap-lever login}: Lever's OAuth authorization-code flow (reference §2.2) through a
@@ -101,39 +98,39 @@ public final class LoginCommand implements Callable<Integer> {
       throw new InputException("--timeout-seconds must be at least 1, not " + timeoutSeconds);
     }
     Logger log = logs.getLogger("tap-lever");
-    TapConfig cfg = ConfigInput.load(new ConfigLoader(log::warn,
-        TapLeverCommand.userAgent(), env.runtimes().runtime(logs).clock(), env.variables()),
-        config, ConfigLoader.Purpose.LOGIN);
-    // Read before anything listens: a bad catalog is a usage error with nothing started.
-    SortedSet<String> selection = selectionScopes();
+    ConfigInput input = new ConfigInput(env, env.runtimes().runtime(logs), log::warn);
+    try (RunInput<Prepared> run = input.open(config, ConfigLoader.Purpose.LOGIN,
+        Optional.ofNullable(catalog), (cfg, selected) -> prepare(cfg, selected, config, log))) {
+      // The loader gives a login config OAuth credentials or fails.
+      if (!(run.config().credentials() instanceof Credentials.OAuth creds)) {
+        throw new InputException("config needs 'client_id' and 'client_secret' for login");
+      }
+      // Under the lock: a sync running on this config would overwrite the new token with its own
+      // rotation.
+      return authorize(run.config(), creds, run.prepared().writer(), config,
+          run.prepared().scopes());
+    }
+  }
+
+  /** What the login asks for and where it saves the token, checked before anything listens. */
+  private record Prepared(SortedSet<String> scopes, ConfigFileWriter writer) {}
+
+  /** Read before anything listens: a bad catalog is a usage error with nothing started. */
+  private Prepared prepare(TapConfig cfg, List<StreamSelection> selected, Path config,
+      Logger log) {
+    if (catalog != null && selected.isEmpty()) {
+      throw new InputException("catalog " + catalog + " selects no stream, so there is no scope"
+          + " to ask for; select streams (or pass --scopes)");
+    }
     if (catalog != null && (scopes != null || cfg.scopes().isPresent())) {
       log.warn("--catalog does not choose the scopes: {} wins over it", scopes != null
           ? "--scopes" : "the config's 'scopes'");
     }
     ConfigFileWriter writer = new ConfigFileWriter(config, env.files());
     writer.checkWritable();
-    if (!(cfg.credentials() instanceof Credentials.OAuth creds)) {
-      throw new InputException("config needs 'client_id' and 'client_secret' for login");
-    }
-    // A sync running on this config would overwrite the new token with its own rotation.
-    try (ConfigLock lock = ConfigLock.acquire(config, ProcessHandle.current().pid())) {
-      return authorize(cfg, creds, writer, config, selection);
-    }
-  }
-
-  /** What the streams of {@code --catalog} need, else those selected by default. */
-  private SortedSet<String> selectionScopes() {
-    if (catalog == null) {
-      return LoginScopes.defaults();
-    }
-    ObjectMapper mapper = TapLeverCommand.mapper();
-    List<StreamSelection> selected = new Selection(new SchemaRepository(mapper))
-        .fromCatalog(JsonFile.read(mapper, catalog, "catalog"));
-    if (selected.isEmpty()) {
-      throw new InputException("catalog " + catalog + " selects no stream, so there is no scope"
-          + " to ask for; select streams (or pass --scopes)");
-    }
-    return LoginScopes.needs(selected.stream().map(StreamSelection::spec).toList());
+    // Without --catalog, the streams selected by default.
+    return new Prepared(LoginScopes.needs(selected.stream().map(StreamSelection::spec).toList()),
+        writer);
   }
 
   private Integer authorize(TapConfig cfg, Credentials.OAuth creds, ConfigFileWriter writer,
@@ -151,7 +148,7 @@ public final class LoginCommand implements Callable<Integer> {
       openBrowser(url);
       String code = callback.awaitCode(Duration.ofSeconds(timeoutSeconds));
       AuthorizationCodeExchange.Grant grant = new AuthorizationCodeExchange(creds,
-          httpClient(cfg), cfg.userAgent()).exchange(code, callback.redirectUri());
+          httpClient(cfg), cfg.http().userAgent()).exchange(code, callback.redirectUri());
       writer.saveRefreshToken(grant.refreshToken());
       callback.finish(true);
       Set<String> missing = LoginScopes.missing(scope, grant.scope());
@@ -190,8 +187,8 @@ public final class LoginCommand implements Callable<Integer> {
 
   private static OkHttpClient httpClient(TapConfig cfg) {
     return new OkHttpClient.Builder()
-        .connectTimeout(cfg.connectTimeout())
-        .readTimeout(cfg.readTimeout())
+        .connectTimeout(cfg.http().connectTimeout())
+        .readTimeout(cfg.http().readTimeout())
         .build();
   }
 

@@ -13,8 +13,11 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import taplever.config.PiiPolicy;
+import taplever.config.PiiPolicy.Mode;
 import taplever.config.Secret;
 
 /**
@@ -32,8 +35,6 @@ public record PersonalData(Mode mode, Optional<Secret> key, Optional<Set<String>
   static final String HASHED = "HMAC-SHA256 (hex) of Lever's value, keyed by the pii salt;"
       + " equal values hash equally across streams";
 
-  public enum Mode { KEEP, HASH, DROP }
-
   public PersonalData {
     fields = fields.map(Set::copyOf);
     if (mode == Mode.HASH && key.isEmpty()) {
@@ -41,34 +42,10 @@ public record PersonalData(Mode mode, Optional<Secret> key, Optional<Set<String>
     }
   }
 
-  /**
-   * The policy for {@code fields} ({@code stream.path}), checked against the schemas: a path
-   * naming no field would silently leave personal data in clear, so it is a config error.
-   */
-  public static PersonalData checked(Mode mode, Optional<Secret> key,
-      Optional<Set<String>> fields, taplever.streams.SchemaRepository schemas) {
-    fields.ifPresent(paths -> paths.forEach(path -> {
-      String[] parts = path.split("\\.");
-      JsonNode node;
-      try {
-        node = schemas.schema(parts[0]);
-      } catch (IllegalArgumentException e) {
-        throw new taplever.error.InputException("config key 'pii.fields' names '" + path
-            + "', but tap-lever has no stream '" + parts[0] + "'");
-      }
-      for (int i = 1; i < parts.length && node != null; i++) {
-        while (node != null && node.has("items")) {
-          node = node.get("items");
-        }
-        node = node == null ? null : node.path("properties").get(parts[i]);
-      }
-      if (node == null) {
-        throw new taplever.error.InputException("config key 'pii.fields' names '" + path
-            + "', which is not a field of stream " + parts[0] + " (see schemas/" + parts[0]
-            + ".json)");
-      }
-    }));
-    return new PersonalData(mode, key, fields);
+  /** The config's {@code pii} as the shapers apply it: fields as {@code stream.path} text. */
+  public static PersonalData of(PiiPolicy pii) {
+    return new PersonalData(pii.mode(), pii.salt(), pii.fields().map(list -> list.stream()
+        .map(PiiPolicy.Field::toString).collect(Collectors.toSet())));
   }
 
   boolean masks() {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import taplever.config.UnknownFields;
 import taplever.error.ShownText;
 
 /**
@@ -46,10 +47,13 @@ final class SchemaDrift {
    * @param schema the stream's schema as selected; this object keeps its own copy
    * @param ids the stream's shape ids, shared with its compiled schema
    */
-  SchemaDrift(String stream, ObjectNode schema, boolean keep, Consumer<String> warnings,
-      Predicate<FieldShape.Node> personal, AtomicInteger ids) {
+  SchemaDrift(String stream, ObjectNode schema, UnknownFields unknownFields,
+      Consumer<String> warnings, Predicate<FieldShape.Node> personal, AtomicInteger ids) {
     this.stream = stream;
-    this.keep = keep;
+    this.keep = switch (unknownFields) {
+      case KEEP -> true;
+      case DROP -> false;
+    };
     this.warnings = warnings;
     this.personal = personal;
     this.schema = schema.deepCopy();

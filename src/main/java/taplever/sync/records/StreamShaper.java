@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import taplever.catalog.StreamSelection;
+import taplever.config.UnknownFields;
 import taplever.streams.StreamSpec;
 
 /**
@@ -36,16 +37,17 @@ public final class StreamShaper {
 
   /**
    * @param index the stream's place in the run's list, for the SCHEMA due before its lines
-   * @param keepUnknown {@code unknown_fields}: keep (learn) or drop undeclared fields
+   * @param unknownFields keep (learn) or drop undeclared fields
    */
-  public StreamShaper(StreamSelection selection, int index, ObjectMapper json, boolean keepUnknown,
-      PersonalData personal, FieldDefinitions definitions, Consumer<String> warnings) {
+  public StreamShaper(StreamSelection selection, int index, ObjectMapper json,
+      UnknownFields unknownFields, PersonalData personal, FieldDefinitions definitions,
+      Consumer<String> warnings) {
     this.selection = selection;
     this.index = index;
     this.name = new SerializedString(selection.name());
     AtomicInteger ids = new AtomicInteger();
     this.root = FieldShape.compile(selection.name(), selection.schema(), personal.marks(), ids);
-    this.drift = new SchemaDrift(selection.name(), selection.schema(), keepUnknown, warnings,
+    this.drift = new SchemaDrift(selection.name(), selection.schema(), unknownFields, warnings,
         personal.marks(), ids);
     this.copier = new ValueCopier(selection.name(), json, drift, definitions, personal, warnings);
     this.personal = personal;

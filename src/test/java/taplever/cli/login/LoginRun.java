@@ -38,7 +38,8 @@ final class LoginRun implements AutoCloseable {
       public void close() {}
     }, true);
     CommandLine cl = TapLeverCommand.commandLine(new CommandEnvironment(new ByteArrayOutputStream(),
-        err, TapRuntime::system, Environment.of(Map.of()), FileWrites.system()));
+        err, TapRuntime::system, Environment.of(Map.of()), FileWrites.system(),
+        CommandEnvironment::schemasFromJar));
     Thread thread = new Thread(() -> {
       try {
         exit.complete(cl.execute(args));

@@ -33,7 +33,7 @@ import taplever.http.LeverClient;
 import taplever.http.LeverHttp;
 import taplever.http.LeverRequest;
 import taplever.http.Page;
-import taplever.http.TestConfigs;
+import taplever.testing.TestConfigs;
 
 class OAuthSessionTest {
   private final MockWebServer server = new MockWebServer();

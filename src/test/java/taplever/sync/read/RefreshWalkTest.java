@@ -15,9 +15,7 @@ import org.junit.jupiter.api.Test;
 import taplever.singer.TapState;
 import taplever.sync.EngineRun;
 import taplever.sync.ScriptedLever;
-import taplever.sync.SyncSettings;
 import taplever.sync.out.SyncStats;
-import taplever.sync.records.PersonalData;
 
 /** The refresh of children Lever edits silently: live parents every run, archived ones rolling. */
 class RefreshWalkTest {
@@ -27,8 +25,7 @@ class RefreshWalkTest {
   private final EngineRun run = new EngineRun();
 
   RefreshWalkTest() {
-    run.settings(new SyncSettings(EngineRun.START_DATE, Duration.ofDays(1), Duration.ofDays(30),
-        true, 4, true, PersonalData.KEEP));
+    run.settings("\"child_full_refresh_days\": 30, \"child_refresh\": \"rolling\"");
   }
 
   private static String opp(String id, long createdAt, long updatedAt, boolean archived) {
@@ -258,8 +255,8 @@ class RefreshWalkTest {
    * and two archived ones, none changed since the bookmark.
    */
   private static EngineRun periodic(String refreshedAt) {
-    EngineRun run = new EngineRun().settings(new SyncSettings(EngineRun.START_DATE,
-        Duration.ofDays(1), Duration.ofDays(7), false, 4, true, PersonalData.KEEP));
+    EngineRun run = new EngineRun().settings("\"child_full_refresh_days\": 7,"
+        + " \"child_refresh\": \"periodic\"");
     List<String> parents = List.of(opp("live1", NOW - 100 * DAY, NOW - 50 * DAY, false),
         opp("arch1", NOW - 200 * DAY, NOW - 150 * DAY, true),
         opp("arch2", NOW - 300 * DAY, NOW - 250 * DAY, true));

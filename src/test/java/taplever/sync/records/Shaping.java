@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import taplever.catalog.Selection;
 import taplever.catalog.StreamSelection;
+import taplever.config.UnknownFields;
 import taplever.http.LeverJson;
 import taplever.streams.LeverStreams;
 import taplever.streams.SchemaRepository;
@@ -21,14 +22,14 @@ final class Shaping {
   final List<String> warnings = new ArrayList<>();
   private final StreamShaper shaper;
 
-  Shaping(String stream, boolean keepUnknown, PersonalData personal, FieldDefinitions defs) {
+  Shaping(String stream, UnknownFields unknown, PersonalData personal, FieldDefinitions defs) {
     StreamSelection selection = new Selection(new SchemaRepository(JSON))
         .everything(LeverStreams.find(stream).orElseThrow());
-    this.shaper = new StreamShaper(selection, 0, JSON, keepUnknown, personal, defs, warnings::add);
+    this.shaper = new StreamShaper(selection, 0, JSON, unknown, personal, defs, warnings::add);
   }
 
   Shaping(String stream) {
-    this(stream, true, PersonalData.KEEP, FieldDefinitions.NONE);
+    this(stream, UnknownFields.KEEP, PersonalData.KEEP, FieldDefinitions.NONE);
   }
 
   StreamShaper shaper() {

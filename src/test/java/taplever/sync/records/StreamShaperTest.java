@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import taplever.config.PiiPolicy;
+import taplever.config.UnknownFields;
 
 class StreamShaperTest {
 
@@ -142,7 +144,7 @@ class StreamShaperTest {
             json.readTree("{\"id\": \"period\", \"type\": \"object\", \"subfields\":"
                 + " [{\"id\": \"from\", \"type\": \"date\"}, {\"id\": \"label\", \"type\": \"text\"}]}")),
             "id")));
-    ObjectNode out = new Shaping("requisitions", true, PersonalData.KEEP, defs).shape("{\"id\":"
+    ObjectNode out = new Shaping("requisitions", UnknownFields.KEEP, PersonalData.KEEP, defs).shape("{\"id\":"
         + " \"r\", \"customFields\": {\"start\": 1700000000000, \"budget\": 1700000000000,"
         + " \"period\": {\"from\": 1700000000000, \"label\": \"Q1\"}, \"unknown\": 5}}");
 
@@ -199,7 +201,7 @@ class StreamShaperTest {
 
   @Test
   void withUnknownFieldsDropTheyAreLeftOutButStillAnnounced() throws Exception {
-    Shaping shaping = new Shaping("users", false, PersonalData.KEEP, FieldDefinitions.NONE);
+    Shaping shaping = new Shaping("users", UnknownFields.DROP, PersonalData.KEEP, FieldDefinitions.NONE);
     ObjectNode out = shaping.shape("{\"id\": \"u1\", \"newField\": 7, \"name\": \"A\"}");
     shaping.shape("{\"id\": \"u2\", \"newField\": 8}");
 
@@ -224,8 +226,9 @@ class StreamShaperTest {
 
   @Test
   void aStreamNamesItsFirstTwentyNewFieldsThenSaysThereAreMore() throws Exception {
-    for (boolean keep : List.of(true, false)) {
-      Shaping shaping = new Shaping("users", keep, PersonalData.KEEP, FieldDefinitions.NONE);
+    for (UnknownFields unknown : UnknownFields.values()) {
+      boolean keep = unknown == UnknownFields.KEEP;
+      Shaping shaping = new Shaping("users", unknown, PersonalData.KEEP, FieldDefinitions.NONE);
       StringBuilder record = new StringBuilder("{\"id\": \"u1\"");
       for (int i = 0; i < 25; i++) {
         record.append(", \"new").append(i).append("\": ").append(i);
@@ -253,9 +256,9 @@ class StreamShaperTest {
 
   @Test
   void hashingReplacesEveryMarkedValueAndTheSchemaSaysSo() throws Exception {
-    PersonalData hash = new PersonalData(PersonalData.Mode.HASH,
+    PersonalData hash = new PersonalData(PiiPolicy.Mode.HASH,
         Optional.of(taplever.config.Secret.of("salt")), Optional.empty());
-    Shaping shaping = new Shaping("opportunities", true, hash, FieldDefinitions.NONE);
+    Shaping shaping = new Shaping("opportunities", UnknownFields.KEEP, hash, FieldDefinitions.NONE);
     ObjectNode out = shaping.shape("{\"id\": \"o\", \"name\": \"Ana\", \"emails\":"
         + " [\"ana@x.example\"], \"phones\": [{\"type\": \"mobile\", \"value\": \"+1 415\"}],"
         + " \"origin\": \"sourced\"}");
@@ -275,9 +278,9 @@ class StreamShaperTest {
 
   @Test
   void keysAnObjectDeclaresByTheirShapeAreShapedAndMaskedLikeNamedOnes() throws Exception {
-    PersonalData hash = new PersonalData(PersonalData.Mode.HASH,
+    PersonalData hash = new PersonalData(PiiPolicy.Mode.HASH,
         Optional.of(taplever.config.Secret.of("salt")), Optional.empty());
-    Shaping shaping = new Shaping("opportunity_offers", true, hash, FieldDefinitions.NONE);
+    Shaping shaping = new Shaping("opportunity_offers", UnknownFields.KEEP, hash, FieldDefinitions.NONE);
     ObjectNode out = shaping.shape("{\"id\": \"f1\", \"signatures\": {\"candidate\":"
         + " {\"email\": \"pat@leak.example\"}, \"hiringManager\": {\"name\": \"Jane Roe\","
         + " \"email\": \"jane@leak.example\", \"signedAt\": 1700000000000}}}", Optional.of("o"));
@@ -292,9 +295,9 @@ class StreamShaperTest {
 
   @Test
   void droppingPersonalDataEmitsNull() throws Exception {
-    PersonalData drop = new PersonalData(PersonalData.Mode.DROP, Optional.empty(),
+    PersonalData drop = new PersonalData(PiiPolicy.Mode.DROP, Optional.empty(),
         Optional.of(java.util.Set.of("opportunities.emails")));
-    ObjectNode out = new Shaping("opportunities", true, drop, FieldDefinitions.NONE).shape(
+    ObjectNode out = new Shaping("opportunities", UnknownFields.KEEP, drop, FieldDefinitions.NONE).shape(
         "{\"id\": \"o\", \"name\": \"Ana\", \"emails\": [\"ana@x.example\"]}");
 
     assertTrue(out.get("emails").isNull());
