@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import taplever.singer.Bookmark;
 import taplever.singer.DateTimes;
 import taplever.singer.EpochMillis;
 
@@ -39,6 +40,8 @@ public final class ValueCopier {
   private final ThreadLocal<PersonalData.Hasher> hashers;
   private final Consumer<String> warnings;
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
+  private static final long EARLIEST = Bookmark.EARLIEST.toEpochMilli();
+  private static final long LATEST = Bookmark.LATEST.toEpochMilli();
   /** Where {@link DateTimes} writes a timestamp: one array per thread, no String per value. */
   private final ThreadLocal<char[]> timestamps = ThreadLocal.withInitial(() -> new char[24]);
 
@@ -211,9 +214,11 @@ public final class ValueCopier {
   private void timestamp(JsonParser p, JsonGenerator g, FieldShape shape) throws IOException {
     JsonToken t = p.currentToken();
     Long millis = EpochMillis.read(p);
-    if (millis != null) {
+    if (millis != null && millis >= EARLIEST && millis <= LATEST) {
       millis(millis, g);
-    } else if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+    } else if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT
+        || millis != null) {
+      // Beyond RFC3339's years 0000-9999 no target can load it: null, with the warning.
       mismatch(p, g, shape, "a number beyond any instant");
     } else if (t == JsonToken.VALUE_STRING) {
       String text = p.getText().strip();

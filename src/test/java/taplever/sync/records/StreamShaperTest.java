@@ -84,6 +84,18 @@ class StreamShaperTest {
   }
 
   @Test
+  void anInstantBeyondTheYear9999BecomesNullWithAWarningForNoTargetCouldLoadIt() throws Exception {
+    Shaping shaping = new Shaping("opportunities");
+    ObjectNode out = shaping.shape("{\"id\": \"o\", \"createdAt\": 253402300800000,"
+        + " \"updatedAt\": \"9223372036854775807\", \"lastInteractionAt\": 253402300799999}");
+
+    assertTrue(out.get("createdAt").isNull(), out::toString);
+    assertTrue(out.get("updatedAt").isNull(), out::toString);
+    assertEquals("9999-12-31T23:59:59.999Z", out.get("lastInteractionAt").asText());
+    assertEquals(2, shaping.warnings.size(), shaping.warnings::toString);
+  }
+
+  @Test
   void freeFormObjectsPassAsLeverSentThem() throws Exception {
     ObjectNode out = new Shaping("requisitions").shape("{\"id\": \"r\", \"customFields\":"
         + " {\"cost_center\": \"R&D\", \"budget\": {\"amount\": 12.50, \"approved\": true}}}");
