@@ -11,25 +11,22 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import taplever.testing.LeverScript;
+import taplever.testing.ScriptedLeverServer;
 import taplever.testing.TapFixture;
 import taplever.testing.TapRun;
 
 class FanOutTest {
-  private final MockWebServer server = new MockWebServer();
-  private final LeverScript lever = new LeverScript();
-  private TapFixture tap;
+  @RegisterExtension
+  final ScriptedLeverServer fixture = new ScriptedLeverServer();
+  private final LeverScript lever = fixture.script();
+  private final TapFixture tap = fixture.tap();
 
   @BeforeEach
-  void start(@TempDir Path dir) throws Exception {
-    server.setDispatcher(lever);
-    server.start();
-    tap = new TapFixture(dir, server);
+  void script() {
     // Three pages of two opportunities; each has one application inline and two offers.
     List<String> pages = new ArrayList<>();
     for (int p = 0; p < 3; p++) {
@@ -49,10 +46,6 @@ class FanOutTest {
         "{\"code\": \"ResourceNotFound\", \"message\": \"deleted mid-sync\"}"));
   }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void everyChildRecordArrivesOnceWithItsParentsId() {

@@ -5,20 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import taplever.streams.LeverStreams;
 import taplever.streams.StreamSpec;
 import taplever.testing.FakeRuntime;
 import taplever.testing.LeverScript;
+import taplever.testing.ScriptedLeverServer;
 import taplever.testing.TapFixture;
 import taplever.testing.TapRun;
 
@@ -28,21 +26,15 @@ import taplever.testing.TapRun;
  * records written and the stream's bookmark where it was.
  */
 class MalformedAnswerTest {
-  private final MockWebServer server = new MockWebServer();
-  private final LeverScript lever = new LeverScript();
-  private TapFixture tap;
+  @RegisterExtension
+  final ScriptedLeverServer fixture = new ScriptedLeverServer();
+  private final LeverScript lever = fixture.script();
+  private final TapFixture tap = fixture.tap();
 
   @BeforeEach
-  void start(@TempDir Path dir) throws Exception {
-    server.setDispatcher(lever);
-    server.start();
-    tap = new TapFixture(dir, server);
+  void script() {
   }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   private TapRun sync(String... streams) {
     return TapRun.Setup.defaults().time(new FakeRuntime()).run("--config",

@@ -12,12 +12,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,27 +23,22 @@ import taplever.streams.Cursor;
 import taplever.streams.LeverStreams;
 import taplever.streams.StreamSpec;
 import taplever.testing.LeverScript;
+import taplever.testing.ScriptedLeverServer;
 import taplever.testing.TapFixture;
 import taplever.testing.TapRun;
 
 class TapSyncTest {
   private static final String STATE_MARK = "\"replication_key\": \"updatedAt\","
       + " \"replication_key_value\": \"2024-01-01T00:00:00.000Z\"";
-  private final MockWebServer server = new MockWebServer();
-  private final LeverScript lever = new LeverScript();
-  private TapFixture tap;
+  @RegisterExtension
+  final ScriptedLeverServer fixture = new ScriptedLeverServer();
+  private final LeverScript lever = fixture.script();
+  private final TapFixture tap = fixture.tap();
 
   @BeforeEach
-  void start(@TempDir Path dir) throws Exception {
-    server.setDispatcher(lever);
-    server.start();
-    tap = new TapFixture(dir, server);
+  void script() {
   }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   static Stream<StreamSpec> topLevelStreams() {
     return LeverStreams.ALL.stream().filter(s -> !s.isChild());
