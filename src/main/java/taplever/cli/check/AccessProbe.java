@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import taplever.cli.login.LoginScopes;
+import taplever.catalog.StreamSelection;
 import taplever.error.LeverApiException;
 import taplever.http.LeverRequest;
 import taplever.http.Page;
@@ -35,6 +36,8 @@ final class AccessProbe {
   private final String credentials;
   private final Instant windowStart;
   private final Instant windowEnd;
+  /** What the catalog selects, set by {@link #run}. */
+  private List<StreamSelection> selections = List.of();
   /** Set by the first failure no other request can escape (401, token endpoint, no answer). */
   private Optional<StreamCheck> halted = Optional.empty();
 
@@ -73,7 +76,9 @@ final class AccessProbe {
   private record Listing(StreamCheck check, Optional<Boolean> readable,
       Optional<String> firstId, Optional<ConfidentialAccess> confidential) {}
 
-  Findings run(List<StreamSpec> selected) {
+  Findings run(List<StreamSelection> selections) {
+    this.selections = selections;
+    List<StreamSpec> selected = selections.stream().map(StreamSelection::spec).toList();
     Set<String> names = new TreeSet<>(selected.stream().map(StreamSpec::name).toList());
     List<StreamCheck> checks = new ArrayList<>();
     Optional<ConfidentialAccess> confidential = Optional.empty();
@@ -197,7 +202,12 @@ final class AccessProbe {
           .orElse(windowEnd);
       request.window(windowStart, end);
     }
-    return request.pageSize(1);
+    // A list that returns only the fields it is named is asked for the ones a sync names.
+    Optional<StreamSelection> parent = selections.stream()
+        .filter(s -> s.name().equals(top.name())).findFirst();
+    List<StreamSpec> children = selections.stream().map(StreamSelection::spec)
+        .filter(c -> c.parent().equals(Optional.of(top.name()))).toList();
+    return request.fields(ReadRequest.fieldsRead(top, parent, children)).pageSize(1);
   }
 
   /**

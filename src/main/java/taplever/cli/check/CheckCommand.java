@@ -95,21 +95,21 @@ public final class CheckCommand implements Callable<Integer> {
     };
     ObjectMapper mapper = TapLeverCommand.mapper();
     CheckReport report;
-    try (RunInput<List<StreamSpec>> run = new ConfigInput(env, runtime, log::warn).open(config,
-        ConfigLoader.Purpose.SYNC, Optional.ofNullable(catalog), (cfg, selections) -> {
+    try (RunInput<List<StreamSelection>> run = new ConfigInput(env, runtime, log::warn).open(
+        config, ConfigLoader.Purpose.SYNC, Optional.ofNullable(catalog), (cfg, selections) -> {
           if (selections.isEmpty()) {
             log.warn("the catalog selects no stream; only the credentials are checked");
           }
-          return selections.stream().map(StreamSelection::spec).toList();
+          return selections;
         })) {
       // As in a sync: the config is the one read under the lock, and a rotated refresh token is
       // saved before it is used.
       TapConfig current = run.config();
-      List<StreamSpec> selected = run.prepared();
+      List<StreamSpec> selected = run.prepared().stream().map(StreamSelection::spec).toList();
       try (LeverClient client = LeverHttp.create(current,
           SyncRunner.tokenStore(current, env.files()), HttpObserver.NONE, runtime)) {
         AccessProbe.Findings findings = new AccessProbe(client, current.credentials().mode(),
-            current.engine().startDate(), runtime.clock().instant()).run(selected);
+            current.engine().startDate(), runtime.clock().instant()).run(run.prepared());
         report = new CheckReport(findings.streams(), findings.confidential(),
             current.credentials().mode(), credentialsKey(current), current.region().configName(),
             origin(current.http().baseUrl()), GrantAdvice.of(current, config,

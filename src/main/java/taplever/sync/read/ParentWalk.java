@@ -2,7 +2,6 @@ package taplever.sync.read;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
-import taplever.catalog.Discovery;
 import taplever.http.LeverRequest;
 import taplever.singer.Bookmark;
 import taplever.streams.Cursor;
@@ -149,28 +147,12 @@ public final class ParentWalk {
       request.window(window.start().get(), window.end());
     }
     targets.inline().forEach(t -> request.expand(t.shaper().selection().spec()));
-    return request.fields(fieldsRead(window, targets)).build();
+    return request.fields(ReadRequest.fieldsRead(window.top(),
+        window.parent().map(Participant::selection),
+        window.children().stream().map(c -> c.selection().spec()).toList())).build();
   }
 
-  /** Every field the walk emits or reads, for an endpoint that returns only what it is asked. */
-  private static Set<String> fieldsRead(WindowPlan window, WalkTargets targets) {
-    Set<String> fields = new LinkedHashSet<>();
-    fields.add(targets.idField());
-    for (String f : new String[] {targets.keyField(), targets.fallbackField(),
-        targets.versionField()}) {
-      if (f != null) {
-        fields.add(f);
-      }
-    }
-    window.parent().ifPresent(p -> {
-      p.selection().schema().path("properties").fieldNames().forEachRemaining(fields::add);
-      fields.addAll(Discovery.automaticFields(p.selection().spec()));
-    });
-    for (WalkTargets.Target t : targets.derived()) {
-      fields.add(t.shaper().selection().spec().replication().rowsFromArray().get().arrayField());
-    }
-    return fields;
-  }
+
 
   private void count(ParentPage page) {
     int[] counts = page.counts();

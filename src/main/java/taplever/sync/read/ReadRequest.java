@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import taplever.catalog.Discovery;
+import taplever.catalog.StreamSelection;
 import taplever.http.LeverRequest;
 import taplever.streams.Cursor;
 import taplever.streams.Endpoint;
@@ -104,6 +106,35 @@ public final class ReadRequest {
   public ReadRequest fields(Collection<String> needed) {
     fields = Optional.of(new LinkedHashSet<>(needed));
     return this;
+  }
+
+  /**
+   * Every field a walk of {@code top}'s list emits or reads, for a list that returns only the
+   * fields it is asked by name: the id, the cursor's key and its fallback, the parent's selected
+   * properties and automatic fields when the parent is written, and the arrays rows are made from
+   * with the field that versions them. The sync and {@code check} both ask with it.
+   *
+   * @param parent the top stream's selection, when the walk writes it
+   * @param children the selected children the walk serves
+   */
+  public static Set<String> fieldsRead(StreamSpec top, Optional<StreamSelection> parent,
+      List<StreamSpec> children) {
+    Set<String> fields = new LinkedHashSet<>();
+    fields.add(top.idField());
+    Optional<Cursor> cursor = parent.flatMap(StreamSelection::cursor).or(top::cursor);
+    cursor.ifPresent(c -> fields.add(c.key()));
+    cursor.flatMap(Cursor::fallbackKey).ifPresent(fields::add);
+    parent.ifPresent(p -> {
+      p.schema().path("properties").fieldNames().forEachRemaining(fields::add);
+      fields.addAll(Discovery.automaticFields(p.spec()));
+    });
+    for (StreamSpec child : children) {
+      child.replication().rowsFromArray().ifPresent(rows -> {
+        fields.add(rows.versionSource());
+        fields.add(rows.arrayField());
+      });
+    }
+    return fields;
   }
 
   /** At most {@code records} per page (check asks for one). */

@@ -128,6 +128,10 @@ class CheckCommandTest {
         && r.contains("expand=contact")), requests::toString);
     assertTrue(requests.stream().anyMatch(r -> r.startsWith("GET /v1/users?")
         && r.contains("includeDeactivated=true")), requests::toString);
+    // Postings return content and followers only when named: the sync's projection, asked alike.
+    assertTrue(requests.stream().anyMatch(r -> r.startsWith("GET /v1/postings?")
+        && r.contains("include=id") && r.contains("include=content")
+        && r.contains("include=followers")), requests::toString);
     assertTrue(requests.stream().anyMatch(r -> r.startsWith("GET /v1/eeo/responses/pii?")
         && r.contains("created_at_start=946684800000") && r.contains("created_at_end=")),
         requests::toString);
