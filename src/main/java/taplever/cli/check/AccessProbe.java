@@ -268,7 +268,7 @@ final class AccessProbe {
           RefusalPolicy.missingScope(spec, e.endpoint())
               + (access.confidential() ? " (asked with and without confidentiality)" : ""));
       case SKIP_WITH_WARNING -> StreamCheck.of(name, StreamCheck.Verdict.NOT_ENABLED,
-          RefusalPolicy.skipped(spec, e, purpose) + " (a sync skips it with a warning)");
+          RefusalPolicy.reason(spec, e, purpose) + "; a sync skips it with a warning");
       case SKIP_SILENTLY -> StreamCheck.of(name, StreamCheck.Verdict.NOT_CHECKED,
           "Lever answered " + e.status() + " for " + e.endpoint() + ": the record it was read"
               + " through is gone");

@@ -54,6 +54,11 @@ public final class RefusalPolicy {
 
   /** Why a read Lever refused is skipped rather than failing the run, as a sentence. */
   public static String skipped(StreamSpec stream, LeverApiException e, Access.Purpose purpose) {
+    return reason(stream, e, purpose) + ". Skipped.";
+  }
+
+  /** Lever's answer and what it likely means, for a refusal the stream's access lets pass. */
+  public static String reason(StreamSpec stream, LeverApiException e, Access.Purpose purpose) {
     String why = purpose == Access.Purpose.DEFINITIONS
         ? "the values typed by its definitions stay as Lever sends them"
         : switch (stream.access().refusal()) {
@@ -64,6 +69,6 @@ public final class RefusalPolicy {
                   + stream.access().scope() + "')" : "");
           case FATAL -> "the credentials lack '" + stream.access().scope() + "'";
         };
-    return "Lever answered " + e.status() + " for " + e.endpoint() + "; " + why + ". Skipped.";
+    return "Lever answered " + e.status() + " for " + e.endpoint() + "; " + why;
   }
 }
